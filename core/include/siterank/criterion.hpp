@@ -1,0 +1,53 @@
+// The interface a scoring plugin implements: one criterion. Standard library only.
+#pragma once
+
+#include <siterank/options.hpp>
+#include <siterank/parcels.hpp>
+#include <siterank/profile.hpp>
+#include <siterank/reference.hpp>
+#include <siterank/result.hpp>
+
+#include <string>
+#include <vector>
+
+namespace siterank {
+
+struct LayerRequirement {
+  std::string role;                     // "interchanges", "universities" ...
+  GeometryKind kind = GeometryKind::point;
+  std::vector<std::string> attributes;  // attributes the layer must map
+  bool optional = false;                // used when present, not required
+  std::string purpose;                  // for `siterank plugins`
+};
+
+struct CriterionInfo {
+  std::string name;         // criterion key in profiles: lower_snake_case, e.g. "transport"
+  std::string version;      // the plugin's own version, e.g. "1.2.0"
+  std::string description;  // one line
+  std::vector<OptionSpec> options;
+  std::vector<std::string> parcel_fields;  // canonical or extra parcel fields it reads
+  std::vector<LayerRequirement> layers;
+};
+
+// Life cycle, driven by the host:
+//   describe()  any time, several times;
+//   configure() once, after the profile and its options are validated and
+//               the dataset is loaded; throw std::invalid_argument with a
+//               clear message to refuse a configuration;
+//   factors()   after configure();
+//   score()     many times, concurrently from several threads on disjoint
+//               batches: it must not modify the criterion.
+// Exceptions thrown by any of these are caught by the host, which fails the
+// run naming the plugin (and, for score(), the parcel).
+class Criterion {
+ public:
+  virtual ~Criterion() = default;
+  virtual CriterionInfo describe() const = 0;
+  virtual void configure(const ProjectProfile& profile, const Options& options,
+                         const ReferenceData& reference) = 0;
+  virtual std::vector<FactorSpec> factors() const = 0;
+  virtual void score(const ParcelBatch& parcels, const ReferenceData& reference,
+                     BatchResult& out) const = 0;
+};
+
+}  // namespace siterank

@@ -1,0 +1,95 @@
+// Reference layers (universities, metro stations, interchanges, firms ...)
+// and the query service the host provides over them. Standard library only.
+#pragma once
+
+#include <siterank/columns.hpp>
+#include <siterank/geometry.hpp>
+
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace siterank {
+
+enum class GeometryKind : std::uint8_t { point, polygon };
+
+// One reference layer in the working CRS. A dataset has at most one layer
+// per role; plugins ask for layers by role.
+struct ReferenceLayer {
+  std::string name;  // the manifest's name for the layer
+  std::string role;  // what it is: "universities", "metro_stations", "firms" ...
+  GeometryKind kind = GeometryKind::point;
+  std::vector<Point> points;  // one per feature: the point, or a point on the polygon's surface
+  PolygonStore polygons;      // kind == polygon only
+  std::vector<AttributeColumn> attributes;  // as the manifest maps them, "name" among them
+
+  std::size_t size() const { return points.size(); }
+  const AttributeColumn* attribute(std::string_view n) const {
+    for (const auto& c : attributes)
+      if (c.name == n) return &c;
+    return nullptr;
+  }
+  std::string_view text(std::string_view field, std::size_t i) const {
+    const AttributeColumn* c = attribute(field);
+    return c ? c->text(i) : std::string_view{};
+  }
+  double number(std::string_view field, std::size_t i) const {
+    const AttributeColumn* c = attribute(field);
+    return c ? c->number(i) : missing;
+  }
+  // The feature's "name" attribute, for explanations.
+  std::string_view label(std::size_t i) const { return text("name", i); }
+};
+
+// A query hit: feature index in its layer and distance in metres (0 when the
+// point lies inside a polygon feature).
+struct Hit {
+  std::size_t feature = 0;
+  double distance_m = 0.0;
+};
+
+// Keeps features whose text attribute `field` is one of `any_of` (when
+// any_of is not empty) and whose numeric attribute `field` lies in
+// [min, max]. A text attribute may hold several values separated by ';'
+// ("integrated_circuits;smart_iot"): any of them matching is a match.
+struct AttributeFilter {
+  std::string field;
+  std::vector<std::string> any_of;
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+};
+
+// Host-provided, backed by spatial indexes built once per run. Safe to call
+// from several threads at once. Results are sorted by distance, ties by
+// feature index, so they are deterministic.
+class ReferenceData {
+ public:
+  virtual ~ReferenceData() = default;
+
+  // The layer with this role, or nullptr when the dataset has none.
+  virtual const ReferenceLayer* layer(std::string_view role) const = 0;
+
+  // The k features nearest to p (fewer if the layer has fewer matches).
+  virtual void nearest(const ReferenceLayer& layer, Point p, std::size_t k,
+                       const AttributeFilter* filter, std::vector<Hit>& out) const = 0;
+  // Every feature within radius_m of p.
+  virtual void within(const ReferenceLayer& layer, Point p, double radius_m,
+                      const AttributeFilter* filter, std::vector<Hit>& out) const = 0;
+
+  std::vector<Hit> nearest(const ReferenceLayer& layer, Point p, std::size_t k,
+                           const AttributeFilter* filter = nullptr) const {
+    std::vector<Hit> out;
+    nearest(layer, p, k, filter, out);
+    return out;
+  }
+  std::vector<Hit> within(const ReferenceLayer& layer, Point p, double radius_m,
+                          const AttributeFilter* filter = nullptr) const {
+    std::vector<Hit> out;
+    within(layer, p, radius_m, filter, out);
+    return out;
+  }
+};
+
+}  // namespace siterank
