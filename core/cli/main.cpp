@@ -1,0 +1,312 @@
+// siterank: rank land parcels for an industrial project.
+// Diagnostics go to stderr, data to stdout or -o FILE; exit codes are in errors.hpp.
+#include "args.hpp"
+
+#include "../src/atomic_file.hpp"
+#include "../src/errors.hpp"
+#include "../src/explanation.hpp"
+#include "../src/exporters.hpp"
+#include "../src/install_paths.hpp"
+#include "../src/option_validation.hpp"
+#include "../src/pipeline.hpp"
+#include "../src/text_format.hpp"
+
+#include <siterank/version.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <map>
+
+namespace siterank::cli {
+
+namespace {
+
+const OptionDef help_opt{"--help", "-h", false, false, "", "show this help and exit"};
+const OptionDef profile_opt{"--profile", "", true, false, "FILE", "project profile (JSON, see configs/profiles/)"};
+const OptionDef dataset_opt{"--dataset", "", true, false, "DIR", "dataset folder with dataset.json (default: the embedded Hangzhou sample)"};
+const OptionDef plugins_dir_opt{"--plugins-dir", "", true, true, "DIR", "also load plugins from DIR (repeatable; SITERANK_PLUGIN_PATH works too)"};
+const OptionDef threads_opt{"--threads", "", true, false, "N", "scoring threads (default: all cores; SITERANK_NUM_THREADS)"};
+const OptionDef quiet_opt{"--quiet", "-q", false, false, "", "no run summary on stderr"};
+
+struct Command {
+  std::string synopsis;
+  std::string description;
+  std::vector<OptionDef> options;
+  std::function<int(const Args&)> run;
+};
+
+RunRequest request_from(const Args& a) {
+  RunRequest r;
+  r.profile_path = a.required("--profile");
+  r.dataset_dir = a.get("--dataset");
+  r.plugin_dirs = a.all("--plugins-dir");
+  long long threads = 0;
+  if (const char* env = std::getenv("SITERANK_NUM_THREADS")) threads = std::atoll(env);
+  r.threads = static_cast<unsigned>(a.integer("--threads", threads));
+  return r;
+}
+
+void print_summary(const Run& run) {
+  const auto& rep = run.dataset.report;
+  for (const auto& n : rep.notes) std::cerr << "note: " << n << "\n";
+  for (const auto& s : rep.skipped) std::cerr << "skipped " << s << "\n";
+  const std::size_t shown = std::min<std::size_t>(rep.repaired.size(), 20);
+  for (std::size_t i = 0; i < shown; ++i) std::cerr << "repaired " << rep.repaired[i] << "\n";
+  if (rep.repaired.size() > shown) std::cerr << "repaired ... and " << rep.repaired.size() - shown << " more\n";
+  std::cerr << "siterank: " << rep.parcels_read << " parcels read from " << run.dataset.manifest.name << ", "
+            << rep.parcels_loaded << " loaded (" << rep.repaired.size() << " repaired, " << rep.skipped.size()
+            << " skipped); " << run.result.ranking.size() << " ranked, " << run.result.vetoed.size() << " vetoed\n";
+}
+
+std::string format_for(const Args& a) {
+  if (a.has("-f")) {
+    const std::string f = a.get("-f");
+    if (f != "table" && f != "csv" && f != "json" && f != "geojson")
+      throw UsageError("siterank rank: unknown format '" + f + "' (table, csv, json, geojson)");
+    return f;
+  }
+  const std::string out = a.get("-o");
+  const std::string ext = std::filesystem::path(out).extension().string();
+  if (ext == ".geojson") return "geojson";
+  if (ext == ".json") return "json";
+  if (ext == ".csv") return "csv";
+  if (out.empty() || ext == ".txt") return "table";
+  throw UsageError("siterank rank: cannot tell the format from '" + out + "'; give -f table|csv|json|geojson");
+}
+
+void write_output(const Args& a, const std::function<void(std::ostream&)>& writer) {
+  const std::string target = a.get("-o");
+  if (target.empty() || target == "-") {
+    writer(std::cout);
+    std::cout.flush();
+    if (!std::cout) throw OutputError("stdout: write failed");
+    return;
+  }
+  AtomicFile file(target);
+  writer(file.stream());
+  file.commit();
+}
+
+int cmd_rank(const Args& a) {
+  RunRequest req = request_from(a);
+  req.progress = !a.has("--quiet");
+  auto run = execute(plan_run(req), req);
+  if (!a.has("--quiet")) print_summary(*run);
+  const std::string format = format_for(a);
+  Selection sel;
+  sel.top = static_cast<std::size_t>(a.integer("--top", format == "table" ? 20 : 0));
+  sel.include_vetoed = a.has("--include-vetoed");
+  write_output(a, [&](std::ostream& out) {
+    if (format == "table") write_table(*run, sel, out);
+    else if (format == "csv") write_csv(*run, sel, out);
+    else if (format == "json") write_json(*run, sel, out);
+    else write_geojson(*run, sel, out);
+  });
+  return 0;
+}
+
+int cmd_explain(const Args& a) {
+  RunRequest req = request_from(a);
+  const std::string id = a.required("--parcel");
+  const std::string format = a.get("-f", "text");
+  if (format != "text" && format != "json") throw UsageError("siterank explain: unknown format '" + format + "' (text, json)");
+  auto run = execute(plan_run(req), req);
+  const auto& ids = run->dataset.parcels.id;
+  std::size_t p = ids.size();
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    if (ids.at(i) == id) p = i;
+  if (p == ids.size()) {
+    for (const auto& s : run->dataset.report.skipped)
+      if (s.find("'" + id + "'") != std::string::npos) throw InputError("parcel '" + id + "' was skipped while loading: " + s);
+    throw InputError("no parcel '" + id + "' in " + run->dataset.manifest.path);
+  }
+  write_output(a, [&](std::ostream& out) {
+    if (format == "json") {
+      nlohmann::ordered_json j = parcel_explanation(*run, p);
+      j["neighbours"] = ranking_neighbours(*run, p);
+      out << j.dump(1) << "\n";
+    } else {
+      out << explanation_text(*run, p);
+    }
+  });
+  return 0;
+}
+
+nlohmann::ordered_json plugin_json(const LoadedPlugin& p) {
+  nlohmann::ordered_json j;
+  j["name"] = p.info.name;
+  j["version"] = p.info.version;
+  j["sdk_api_version"] = p.api_version;
+  j["build_tag"] = p.build_tag;
+  j["description"] = p.info.description;
+  j["file"] = p.file;
+  nlohmann::ordered_json opts = nlohmann::ordered_json::array();
+  for (const auto& o : p.info.options) {
+    nlohmann::ordered_json oj{{"name", o.name},
+                              {"type", option_type_name(o.type)},
+                              {"default", option_value_json(o.default_value)},
+                              {"unit", o.unit},
+                              {"description", o.description}};
+    if (std::isfinite(o.minimum)) oj["minimum"] = o.minimum;
+    if (std::isfinite(o.maximum)) oj["maximum"] = o.maximum;
+    if (!o.choices.empty()) oj["choices"] = o.choices;
+    opts.push_back(oj);
+  }
+  j["options"] = opts;
+  j["parcel_fields"] = p.info.parcel_fields;
+  nlohmann::ordered_json layers = nlohmann::ordered_json::array();
+  for (const auto& l : p.info.layers)
+    layers.push_back({{"role", l.role},
+                      {"geometry", l.kind == GeometryKind::point ? "point" : "polygon"},
+                      {"attributes", l.attributes},
+                      {"optional", l.optional},
+                      {"purpose", l.purpose}});
+  j["layers"] = layers;
+  return j;
+}
+
+int cmd_plugins(const Args& a) {
+  const PluginRegistry reg = discover_plugins(plugin_search_path(a.all("--plugins-dir")));
+  if (a.has("--json")) {
+    nlohmann::ordered_json j;
+    j["sdk_api_version"] = SITERANK_SDK_API_VERSION;
+    j["build_tag"] = SITERANK_BUILD_TAG;
+    j["searched"] = reg.searched;
+    j["plugins"] = nlohmann::ordered_json::array();
+    for (const auto& p : reg.plugins) j["plugins"].push_back(plugin_json(p));
+    j["refused"] = nlohmann::ordered_json::array();
+    for (const auto& r : reg.refused) j["refused"].push_back({{"file", r.file}, {"reason", r.reason}});
+    std::cout << j.dump(1) << "\n";
+    return 0;
+  }
+  std::cout << "siterank SDK " << SITERANK_SDK_VERSION_STRING << " (API " << SITERANK_SDK_API_VERSION << ", build tag "
+            << SITERANK_BUILD_TAG << ")\nsearched:";
+  for (const auto& d : reg.searched) std::cout << " " << d;
+  std::cout << "\n\n";
+  for (const auto& p : reg.plugins) {
+    std::cout << p.info.name << " " << p.info.version << " (SDK API " << p.api_version << ") - " << p.info.description
+              << "\n  file: " << p.file << "\n";
+    for (const auto& o : p.info.options) {
+      std::cout << "  option " << o.name << " (" << option_type_name(o.type)
+                << (o.unit.empty() ? "" : ", " + o.unit) << ", default " << option_value_json(o.default_value).dump()
+                << "): " << o.description << "\n";
+    }
+    for (const auto& l : p.info.layers)
+      std::cout << "  layer " << l.role << (l.optional ? " (optional)" : "") << (l.purpose.empty() ? "" : ": " + l.purpose) << "\n";
+    if (!p.info.parcel_fields.empty()) {
+      std::cout << "  parcel fields:";
+      for (const auto& f : p.info.parcel_fields) std::cout << " " << f;
+      std::cout << "\n";
+    }
+    std::cout << "\n";
+  }
+  for (const auto& r : reg.refused) std::cout << "refused " << r.file << ": " << r.reason << "\n";
+  return 0;
+}
+
+int cmd_validate(const Args& a) {
+  RunRequest req = request_from(a);
+  const Plan plan = plan_run(req);
+  std::cout << "profile " << plan.profile.path << ": OK (" << plan.profile.profile.name << ", industry "
+            << plan.profile.profile.industry << ")\n";
+  std::cout << "dataset " << plan.manifest.path << ": OK (" << plan.manifest.layers.size() << " reference layers)\n";
+  for (const auto& c : plan.criteria)
+    std::cout << "criterion " << c.plugin->info.name << ": weight " << format_fixed(c.weight, 4) << ", plugin "
+              << c.plugin->file << "\n";
+  return 0;
+}
+
+const std::map<std::string, Command>& commands() {
+  static const std::map<std::string, Command> cmds{
+      {"rank",
+       {"siterank rank --profile FILE [--dataset DIR] [--top N] [-o FILE] [-f table|csv|json|geojson] [--include-vetoed]",
+        "Scores every parcel of the dataset with each criterion the profile weights, removes vetoed parcels and ranks the\n"
+        "rest by weighted score (ties by parcel id). The format follows -f, else the extension of -o (.geojson, .json,\n"
+        ".csv), else a table on stdout. The table shows the top 20 unless --top is given; --top 0 means all.",
+        {help_opt, profile_opt, dataset_opt, {"--top", "", true, false, "N", "only the N best parcels"},
+         {"--output", "-o", true, false, "FILE", "write to FILE (atomically) instead of stdout"},
+         {"--format", "-f", true, false, "FORMAT", "table, csv, json or geojson"},
+         {"--include-vetoed", "", false, false, "", "also list vetoed parcels, with their reasons"}, plugins_dir_opt,
+         threads_opt, quiet_opt},
+        cmd_rank}},
+      {"explain",
+       {"siterank explain --profile FILE --parcel ID [--dataset DIR] [-f text|json]",
+        "One parcel's whole breakdown: why it was vetoed, or each criterion's score, weight, contribution and factors,\n"
+        "and the score gap to the parcels ranked just above and below.",
+        {help_opt, profile_opt, {"--parcel", "", true, false, "ID", "parcel id"}, dataset_opt,
+         {"--format", "-f", true, false, "FORMAT", "text (default) or json"},
+         {"--output", "-o", true, false, "FILE", "write to FILE instead of stdout"}, plugins_dir_opt, threads_opt},
+        cmd_explain}},
+      {"plugins",
+       {"siterank plugins [--json] [--plugins-dir DIR]",
+        "Lists the plugins found, with version, SDK API version, description, options and file, and the refused ones\n"
+        "with the reason.",
+        {help_opt, {"--json", "", false, false, "", "machine-readable output"}, plugins_dir_opt},
+        cmd_plugins}},
+      {"validate",
+       {"siterank validate --profile FILE [--dataset DIR]",
+        "Checks a profile (schema, taxonomy, weights, plugin options) and a dataset manifest (schema, the fields and\n"
+        "layers the plugins need) without reading data or scoring.",
+        {help_opt, profile_opt, dataset_opt, plugins_dir_opt},
+        cmd_validate}},
+  };
+  return cmds;
+}
+
+std::string main_usage() {
+  std::string s =
+      "Usage: siterank COMMAND [OPTIONS]\n\nRanks land parcels for an industrial investment project.\n\nCommands:\n";
+  for (const auto& [name, c] : commands()) s += "  " + name + std::string(12 - name.size(), ' ') + c.synopsis.substr(9 + name.size() + 1) + "\n";
+  s += "\n'siterank COMMAND --help' describes each command.\n"
+       "Exit codes: 0 success, 1 internal error, 2 usage error, 3 input error (profile, dataset, data),\n"
+       "4 plugin error, 5 output error.\n";
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string command = args.empty() ? "" : args[0];
+  try {
+    if (command.empty() || command == "--help" || command == "-h" || command == "help") {
+      std::cout << main_usage();
+      return command.empty() ? static_cast<int>(ExitCode::usage) : 0;
+    }
+    if (command == "--version") {
+      std::cout << "siterank " << SITERANK_VERSION << " (SDK " << SITERANK_SDK_VERSION_STRING << ", API "
+                << SITERANK_SDK_API_VERSION << ")\n";
+      return 0;
+    }
+    const auto it = commands().find(command);
+    if (it == commands().end()) throw UsageError("siterank: unknown command '" + command + "' (see siterank --help)");
+    const Command& c = it->second;
+    args.erase(args.begin());
+    const Args parsed(command, c.options, args);
+    if (parsed.has("--help")) {
+      std::cout << usage_text(c.synopsis, c.description, c.options);
+      return 0;
+    }
+    return c.run(parsed);
+  } catch (const UsageError& e) {
+    std::cerr << e.what() << "\n";
+    return static_cast<int>(ExitCode::usage);
+  } catch (const InputError& e) {
+    std::cerr << "siterank " << command << ": error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::input);
+  } catch (const PluginError& e) {
+    std::cerr << "siterank " << command << ": error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::plugin);
+  } catch (const OutputError& e) {
+    std::cerr << "siterank " << command << ": error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::output);
+  } catch (const std::exception& e) {
+    std::cerr << "siterank " << command << ": internal error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::internal);
+  }
+}
+
+}  // namespace siterank::cli
+
+int main(int argc, char** argv) { return siterank::cli::main(argc, argv); }

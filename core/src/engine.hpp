@@ -1,0 +1,63 @@
+// Scoring and ranking: every enabled criterion over all parcels in batches
+// on all cores, vetoes applied, scores combined with the profile's weights
+// (weighted sum on 0..100), ranked by total score with ties broken by parcel
+// id. The result does not depend on the thread count.
+#pragma once
+
+#include <siterank/criterion.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace siterank {
+
+struct EnabledCriterion {
+  std::string name;
+  std::string file;  // the plugin's library, for messages
+  double weight = 0.0;  // normalised
+  std::shared_ptr<Criterion> criterion;  // configured
+  std::vector<FactorSpec> factors;
+};
+
+struct CriterionScores {
+  std::vector<double> scores;   // per parcel
+  std::vector<double> factors;  // parcel-major: factors[p * n_factors + f]
+};
+
+struct VetoEntry {
+  std::size_t parcel;
+  std::size_t criterion;
+  std::string reason;
+};
+
+struct RankResult {
+  std::vector<CriterionScores> scores;  // per criterion, in EnabledCriterion order
+  std::vector<double> total;            // per parcel; NaN when vetoed
+  std::vector<std::size_t> ranking;     // parcel indexes, best first
+  std::vector<std::size_t> rank_of;     // per parcel: 1-based rank, 0 when vetoed
+  std::vector<VetoEntry> vetoes;        // sorted by parcel, then criterion
+  std::vector<std::size_t> vetoed;      // vetoed parcel indexes, by id
+
+  double factor(std::size_t criterion, std::size_t parcel, std::size_t f, std::size_t n_factors) const {
+    return scores[criterion].factors[parcel * n_factors + f];
+  }
+};
+
+struct EngineOptions {
+  unsigned threads = 0;          // 0 = all cores
+  std::size_t batch_size = 2048;
+  // Called from the calling thread now and then with (parcels done, total).
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+// Throws PluginError naming the plugin and parcel when a criterion throws or
+// returns a NaN, infinite or out-of-range score.
+RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& reference,
+                          const std::vector<EnabledCriterion>& criteria, const EngineOptions& options = {});
+
+// Re-ranks from cached criterion scores with other weights (same vetoes).
+void rank(const ParcelTable& parcels, const std::vector<double>& weights, RankResult& result);
+
+}  // namespace siterank

@@ -1,0 +1,109 @@
+#include "crs.hpp"
+#include "errors.hpp"
+#include "exporters.hpp"
+#include "text_format.hpp"
+
+#include <siterank/parcels.hpp>
+
+#include <vector>
+
+namespace siterank {
+
+namespace {
+
+// RFC 7946: longitude, latitude in WGS 84 with at most 7 decimals (about
+// 1 cm), exterior rings counter-clockwise, holes clockwise.
+constexpr int coordinate_decimals = 7;
+
+void append_ring(std::string& s, std::vector<double>& xs, std::vector<double>& ys, bool exterior) {
+  // Orientation in lon/lat, after the transformation.
+  double twice = 0.0;
+  for (std::size_t i = 0; i + 1 < xs.size(); ++i) twice += xs[i] * ys[i + 1] - xs[i + 1] * ys[i];
+  const bool reverse = exterior ? twice < 0 : twice > 0;
+  s += '[';
+  for (std::size_t k = 0; k < xs.size(); ++k) {
+    const std::size_t i = reverse ? xs.size() - 1 - k : k;
+    if (k) s += ',';
+    s += '[';
+    append_fixed(s, xs[i], coordinate_decimals);
+    s += ',';
+    append_fixed(s, ys[i], coordinate_decimals);
+    s += ']';
+  }
+  s += ']';
+}
+
+void append_property(std::string& s, const char* key, double v, int decimals) {
+  s += ",\"";
+  s += key;
+  s += "\":";
+  if (std::isnan(v))
+    s += "null";
+  else
+    append_fixed(s, v, decimals);
+}
+
+}  // namespace
+
+void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
+  const ParcelTable& t = run.dataset.parcels;
+  const auto& r = run.result;
+  TransformPtr to_wgs84;
+  try {
+    to_wgs84 = make_transform(run.dataset.working_crs, crs_from_user_string("EPSG:4326"));
+  } catch (const std::invalid_argument& e) {
+    throw OutputError(std::string("GeoJSON export: ") + e.what());
+  }
+  out << "{\"type\":\"FeatureCollection\",\"name\":\"" << json_escape(run.plan.profile.profile.name)
+      << "\",\"features\":[\n";
+  std::vector<double> xs, ys;
+  std::string s;
+  bool first = true;
+  for (std::size_t p : selected_parcels(run, sel)) {
+    const bool vetoed = r.rank_of[p] == 0;
+    s.clear();
+    if (!first) s += ",\n";
+    first = false;
+    s += "{\"type\":\"Feature\",\"properties\":{\"rank\":";
+    s += vetoed ? "null" : std::to_string(r.rank_of[p]);
+    s += ",\"parcel_id\":\"" + json_escape(t.id.at(p)) + "\"";
+    s += ",\"platform\":\"" + json_escape(t.platform.at(p)) + "\"";
+    append_property(s, "area_mu", t.area_m2[p] / m2_per_mu, 2);
+    append_property(s, "score", r.total[p], 4);
+    for (std::size_t c = 0; c < run.criteria.size(); ++c) {
+      const std::string key = "score_" + run.criteria[c].name;
+      append_property(s, key.c_str(), r.scores[c].scores[p], 4);
+    }
+    s += std::string(",\"vetoed\":") + (vetoed ? "true" : "false");
+    s += ",\"reasons\":\"" + json_escape(parcel_reasons(run, p)) + "\"}";
+
+    const PolygonView g(t.geometry, p);
+    std::size_t exteriors = 0;
+    for (std::size_t i = 0; i < g.ring_count(); ++i) exteriors += g.is_exterior(i) ? 1 : 0;
+    const bool multi = exteriors > 1;
+    s += multi ? ",\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[" : ",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":";
+    for (std::size_t i = 0; i < g.ring_count(); ++i) {
+      const auto ring = g.ring(i);
+      xs.resize(ring.size());
+      ys.resize(ring.size());
+      for (std::size_t k = 0; k < ring.size(); ++k) {
+        xs[k] = ring[k].x;
+        ys[k] = ring[k].y;
+      }
+      if (!to_wgs84->Transform(xs.size(), xs.data(), ys.data()))
+        throw OutputError("GeoJSON export: cannot transform parcel '" + std::string(t.id.at(p)) + "' to EPSG:4326");
+      if (g.is_exterior(i)) {
+        if (i > 0) s += multi ? "]," : ",";
+        s += multi ? "[" : "[";
+      } else {
+        s += ',';
+      }
+      append_ring(s, xs, ys, g.is_exterior(i));
+    }
+    s += multi ? "]]}}" : "]}}";
+    out << s;
+  }
+  out << "\n]}\n";
+}
+
+}  // namespace siterank

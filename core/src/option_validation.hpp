@@ -1,0 +1,24 @@
+// Checks a profile's options section for one plugin against the options the
+// plugin declares (QGIS-Processing style: typed parameters validated before
+// the algorithm runs) and fills in defaults.
+#pragma once
+
+#include <siterank/criterion.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace siterank {
+
+// `where` prefixes errors, e.g. "profile.json: $.plugins.land". Throws InputError.
+Options validate_options(const CriterionInfo& info, const nlohmann::json& section, const std::string& where);
+
+// Parses {"type": "linear", "zero_at": 0, "full_at": 10} and the like.
+ValueFunction parse_value_function(const nlohmann::json& j, const std::string& where);
+
+// The JSON form of an option value, for `siterank plugins --json` and explanations.
+nlohmann::json option_value_json(const OptionValue& v);
+const char* option_type_name(OptionType t);
+
+}  // namespace siterank

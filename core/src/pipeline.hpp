@@ -1,0 +1,54 @@
+// The run as the CLI drives it: check everything that can be checked before
+// reading data (profile, plugins, options, manifest, plugin requirements),
+// then load the dataset, configure the criteria and score.
+#pragma once
+
+#include "dataset.hpp"
+#include "engine.hpp"
+#include "manifest.hpp"
+#include "plugin_loader.hpp"
+#include "profile_loader.hpp"
+#include "reference_index.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace siterank {
+
+struct RunRequest {
+  std::string profile_path;
+  std::string dataset_dir;  // "" = the default sample dataset
+  std::vector<std::string> plugin_dirs;
+  unsigned threads = 0;
+  bool progress = false;  // on stderr, when it is a terminal
+};
+
+struct PlannedCriterion {
+  const LoadedPlugin* plugin;
+  Options options;
+  double weight;
+};
+
+// Everything validated, no data read yet.
+struct Plan {
+  ProfileDocument profile;
+  PluginRegistry registry;
+  DatasetManifest manifest;
+  std::vector<PlannedCriterion> criteria;  // sorted by name
+};
+
+struct Run {
+  Plan plan;
+  Dataset dataset;
+  std::unique_ptr<ReferenceIndex> index;
+  std::vector<EnabledCriterion> criteria;
+  RankResult result;
+};
+
+// Throws InputError / PluginError with one-line messages.
+Plan plan_run(const RunRequest& request);
+// Loads the data, configures the criteria and scores: the whole run.
+std::unique_ptr<Run> execute(Plan plan, const RunRequest& request);
+
+}  // namespace siterank

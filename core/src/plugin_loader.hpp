@@ -1,0 +1,53 @@
+// Finding and loading criterion plugins (shared modules named
+// siterank_<name>.so) through Boost.DLL. A plugin's SDK API version and build
+// tag are checked before anything else in it is called; a library stays
+// loaded while any criterion created from it lives.
+#pragma once
+
+#include <siterank/plugin.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace siterank {
+
+struct LoadedPlugin {
+  std::string file;
+  std::string build_tag;
+  int api_version = 0;
+  CriterionInfo info;
+  std::shared_ptr<void> library;  // boost::dll::shared_library, type-erased
+  PluginCreateFn* create = nullptr;
+
+  // A fresh criterion; its deleter keeps the library loaded until it is gone.
+  // Throws PluginError naming the plugin when the factory fails.
+  std::shared_ptr<Criterion> instantiate() const;
+};
+
+struct RefusedPlugin {
+  std::string file;
+  std::string reason;
+};
+
+struct PluginRegistry {
+  std::vector<std::string> searched;   // directories, in search order
+  std::vector<LoadedPlugin> plugins;   // sorted by criterion name
+  std::vector<RefusedPlugin> refused;  // in discovery order
+
+  const LoadedPlugin* find(const std::string& name) const;
+};
+
+// Checks and loads one file; the reason says what was expected and found.
+// Returns false and sets `refusal` when the plugin is refused.
+bool load_plugin(const std::string& file, LoadedPlugin& out, std::string& refusal);
+
+// Scans the directories in order (files siterank_*.so, sorted by name). A
+// later plugin with a criterion name already taken is refused.
+PluginRegistry discover_plugins(const std::vector<std::string>& dirs);
+
+// The built-in directory (relative to the running executable), then each
+// extra directory, then each entry of SITERANK_PLUGIN_PATH (':'-separated).
+std::vector<std::string> plugin_search_path(const std::vector<std::string>& extra_dirs);
+
+}  // namespace siterank

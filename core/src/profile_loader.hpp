@@ -1,0 +1,26 @@
+// Reading and validating a project profile: the JSON schema first, then the
+// rules a schema cannot say (taxonomy codes, min <= max, weights not all
+// zero). Plugin sections are validated later against the plugins' options.
+#pragma once
+
+#include <siterank/profile.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+
+namespace siterank {
+
+struct ProfileDocument {
+  std::string path;
+  ProjectProfile profile;                      // units fixed, weights normalised
+  std::map<std::string, double> raw_weights;   // as written
+  std::map<std::string, nlohmann::json> plugin_sections;  // criterion -> options object
+};
+
+// Throws InputError naming the file and the JSON path.
+ProfileDocument load_profile(const std::string& path);
+ProfileDocument parse_profile(const nlohmann::json& doc, const std::string& path);
+
+}  // namespace siterank
