@@ -60,13 +60,13 @@ void print_summary(const Run& run) {
 }
 
 std::string format_for(const Args& a) {
-  if (a.has("-f")) {
-    const std::string f = a.get("-f");
+  if (a.has("--format")) {
+    const std::string f = a.get("--format");
     if (f != "table" && f != "csv" && f != "json" && f != "geojson")
       throw UsageError("siterank rank: unknown format '" + f + "' (table, csv, json, geojson)");
     return f;
   }
-  const std::string out = a.get("-o");
+  const std::string out = a.get("--output");
   const std::string ext = std::filesystem::path(out).extension().string();
   if (ext == ".geojson") return "geojson";
   if (ext == ".json") return "json";
@@ -76,7 +76,7 @@ std::string format_for(const Args& a) {
 }
 
 void write_output(const Args& a, const std::function<void(std::ostream&)>& writer) {
-  const std::string target = a.get("-o");
+  const std::string target = a.get("--output");
   if (target.empty() || target == "-") {
     writer(std::cout);
     std::cout.flush();
@@ -91,12 +91,12 @@ void write_output(const Args& a, const std::function<void(std::ostream&)>& write
 int cmd_rank(const Args& a) {
   RunRequest req = request_from(a);
   req.progress = !a.has("--quiet");
-  auto run = execute(plan_run(req), req);
-  if (!a.has("--quiet")) print_summary(*run);
   const std::string format = format_for(a);
   Selection sel;
   sel.top = static_cast<std::size_t>(a.integer("--top", format == "table" ? 20 : 0));
   sel.include_vetoed = a.has("--include-vetoed");
+  auto run = execute(plan_run(req), req);
+  if (!a.has("--quiet")) print_summary(*run);
   write_output(a, [&](std::ostream& out) {
     if (format == "table") write_table(*run, sel, out);
     else if (format == "csv") write_csv(*run, sel, out);
@@ -109,7 +109,7 @@ int cmd_rank(const Args& a) {
 int cmd_explain(const Args& a) {
   RunRequest req = request_from(a);
   const std::string id = a.required("--parcel");
-  const std::string format = a.get("-f", "text");
+  const std::string format = a.get("--format", "text");
   if (format != "text" && format != "json") throw UsageError("siterank explain: unknown format '" + format + "' (text, json)");
   auto run = execute(plan_run(req), req);
   const auto& ids = run->dataset.parcels.id;

@@ -88,9 +88,12 @@ std::string explanation_text(const Run& run, std::size_t p) {
   std::ostringstream s;
   s << "parcel " << t.id.at(p);
   if (!t.name.at(p).empty()) s << " (" << t.name.at(p) << ")";
-  s << ": " << t.platform.at(p) << ", " << t.district.at(p) << ", land use " << t.land_use.at(p) << ", status "
-    << t.status.at(p) << ", " << format_fixed(t.area_m2[p] / m2_per_mu, 2) << " 亩 ("
-    << format_fixed(t.area_m2[p], 0) << " m²)\n";
+  s << ":";
+  for (std::string_view part : {t.platform.at(p), t.district.at(p)})
+    if (!part.empty()) s << " " << part << ",";
+  if (!t.land_use.at(p).empty()) s << " land use " << t.land_use.at(p) << ",";
+  if (!t.status.at(p).empty()) s << " status " << t.status.at(p) << ",";
+  s << " " << format_fixed(t.area_m2[p] / m2_per_mu, 2) << " 亩 (" << format_fixed(t.area_m2[p], 0) << " m²)\n";
   const bool vetoed = r.rank_of[p] == 0;
   if (vetoed) {
     s << "VETOED, not ranked:\n";

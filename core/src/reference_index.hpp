@@ -15,6 +15,8 @@ class ReferenceIndex final : public ReferenceData {
   explicit ReferenceIndex(const std::vector<ReferenceLayer>& layers);
   ~ReferenceIndex() override;
 
+  using ReferenceData::nearest;  // the convenience overloads returning vectors
+  using ReferenceData::within;
   const ReferenceLayer* layer(std::string_view role) const override;
   void nearest(const ReferenceLayer& layer, Point p, std::size_t k, const AttributeFilter* filter,
                std::vector<Hit>& out) const override;

@@ -133,6 +133,8 @@ inline bool filter_matches(const ReferenceLayer& l, std::size_t i, const Attribu
 class BruteForceReference final : public ReferenceData {
  public:
   std::vector<ReferenceLayer> layers;
+  using ReferenceData::nearest;  // the convenience overloads returning vectors
+  using ReferenceData::within;
 
   const ReferenceLayer* layer(std::string_view role) const override {
     for (const auto& l : layers)

@@ -1,0 +1,159 @@
+// `siterank rank` on the grid fixture in every output format, checked by
+// parsing and with GDAL's ogrinfo.
+#include "cli_fixture.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <regex>
+
+using namespace siterank::testing;
+
+namespace {
+const std::string area_profile = grid_dir + "/profile_area.json";
+const std::string two_profile = grid_dir + "/profile_two.json";
+}  // namespace
+
+TEST_CASE("rank -f csv orders by score, then id, and vetoes B29") {
+  const Outcome o = siterank_cli(with_plugins({"rank", "--profile", area_profile, "--dataset", grid_dir, "-f", "csv",
+                                               "--include-vetoed"}));
+  INFO(o.err);
+  REQUIRE(o.code == 0);
+  const auto rows = parse_csv(o.out);
+  // fixture_area scores 1 point per mu: areas by hand from the drawn rectangles.
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {"P-004", "100"}, {"P-003", "90"}, {"P-009", "45"}, {"P-002", "30"},
+      {"P-001", "15"},  {"P-008", "15"}, {"P-006", "7.5"}};  // P-001 before P-008: tie broken by id
+  REQUIRE(rows.size() == expected.size() + 1);
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(rows[i].at("rank") == std::to_string(i + 1));
+    CHECK(rows[i].at("parcel_id") == expected[i].first);
+    CHECK(rows[i].at("score") == expected[i].second);
+    CHECK(rows[i].at("vetoed") == "false");
+  }
+  const auto& vetoed = rows.back();
+  CHECK(vetoed.at("parcel_id") == "P-005");
+  CHECK(vetoed.at("rank").empty());
+  CHECK(vetoed.at("vetoed") == "true");
+  CHECK(vetoed.at("reasons") == "fixture_area: land use B29 not allowed");
+  // The run summary goes to stderr, with the skip and the repair.
+  CHECK_THAT(o.err, Catch::Contains("skipped parcel 'P-007': no geometry"));
+  CHECK_THAT(o.err, Catch::Contains("repaired parcel 'P-006'"));
+  CHECK_THAT(o.err, Catch::Contains("9 parcels read from grid fixture, 8 loaded (1 repaired, 1 skipped); 7 ranked, 1 vetoed"));
+}
+
+TEST_CASE("rank prints an aligned table by default") {
+  const Outcome o = siterank_cli(with_plugins({"rank", "--profile", two_profile, "--dataset", grid_dir, "--top", "3", "-q"}));
+  REQUIRE(o.code == 0);
+  CHECK(o.err.empty());
+  std::istringstream in(o.out);
+  std::string line;
+  std::vector<std::string> lines;
+  while (std::getline(in, line)) lines.push_back(line);
+  REQUIRE(lines.size() == 8);  // title, weights, blank, header, rule, 3 rows
+  CHECK(lines[1] == "weights: fixture_area=0.75 fixture_distance=0.25");
+  // P-003: 0.75 * 90 + 0.25 * 100 * 2^(-d/1000), d = |(520650,3350100)-(521200,3350150)| = 552.27 m
+  // -> 67.5 + 0.25 * 68.19 = 84.55
+  CHECK_THAT(lines[6], Catch::Matches(R"(\s+2  P-003   萧山经开区  M2 .* 84\.55 .*)"));
+  // Columns line up in display width: the score column ends at the same place.
+  const auto score_end = [](const std::string& s, const std::string& marker) { return s.find(marker); };
+  CHECK(score_end(lines[5], "100") != std::string::npos);
+}
+
+TEST_CASE("rank -o file.geojson writes RFC 7946 GeoJSON that ogrinfo reads") {
+  TempDir d("rank_geojson");
+  const std::string out = d.file("ranked.geojson");
+  const Outcome o = siterank_cli(with_plugins({"rank", "--profile", two_profile, "--dataset", grid_dir, "-o", out, "-q"}));
+  INFO(o.err);
+  REQUIRE(o.code == 0);
+  CHECK(o.out.empty());
+
+  const Outcome info = run_program("ogrinfo", {"-so", "-al", out});
+  REQUIRE(info.code == 0);
+  CHECK_THAT(info.out, Catch::Contains("Feature Count: 7"));
+  CHECK_THAT(info.out, Catch::Contains("WGS 84"));
+  CHECK_THAT(info.out, Catch::Contains("score_fixture_distance: Real"));
+
+  const std::string text = read_file(out);
+  // At most 7 decimals anywhere in the coordinates.
+  CHECK_FALSE(std::regex_search(text, std::regex(R"(\d\.\d{8,})")));
+  const auto j = nlohmann::json::parse(text);
+  CHECK_FALSE(j.contains("crs"));
+  const auto& f0 = j["features"][0];
+  CHECK(f0["properties"]["rank"] == 1);
+  CHECK(f0["properties"]["parcel_id"] == "P-004");
+  CHECK(f0["properties"]["area_mu"] == 180);
+  CHECK(f0["properties"]["reasons"] == "fixture_area 100×0.75=75; fixture_distance 100×0.25=25");
+  // P-004's corner (521000, 3350000) in EPSG:4549; cs2cs EPSG:4549 EPSG:4326 gives 30.26941968 120.21823918.
+  const auto& ring = f0["geometry"]["coordinates"][0];
+  CHECK(ring[0][0].get<double>() == Approx(120.21823918).margin(1e-7));
+  CHECK(ring[0][1].get<double>() == Approx(30.26941968).margin(1e-7));
+  // Every exterior ring counter-clockwise, every hole clockwise (P-009 has one).
+  // The repaired bow-tie P-006 is a MultiPolygon of two triangles.
+  bool saw_hole = false, saw_multi = false;
+  for (const auto& f : j["features"]) {
+    const auto& g = f["geometry"];
+    const bool multi = g["type"] == "MultiPolygon";
+    saw_multi = saw_multi || multi;
+    const auto polygons = multi ? g["coordinates"] : nlohmann::json::array({g["coordinates"]});
+    for (const auto& polygon : polygons)
+      for (std::size_t r = 0; r < polygon.size(); ++r) {
+        const auto& pts = polygon[r];
+        double twice = 0;
+        for (std::size_t i = 0; i + 1 < pts.size(); ++i)
+          twice += pts[i][0].get<double>() * pts[i + 1][1].get<double>() - pts[i + 1][0].get<double>() * pts[i][1].get<double>();
+        CHECK((twice > 0) == (r == 0));
+        saw_hole = saw_hole || r > 0;
+      }
+    if (f["properties"]["parcel_id"] == "P-006") CHECK(multi);
+  }
+  CHECK(saw_hole);
+  CHECK(saw_multi);
+}
+
+TEST_CASE("rank -f json carries each parcel's explanation") {
+  const Outcome o = siterank_cli(with_plugins({"rank", "--profile", two_profile, "--dataset", grid_dir, "-f", "json", "-q"}));
+  REQUIRE(o.code == 0);
+  const auto j = nlohmann::json::parse(o.out);
+  CHECK(j["summary"]["parcels_skipped"] == 1);
+  CHECK(j["criteria"][0]["name"] == "fixture_area");
+  CHECK(j["criteria"][0]["raw_weight"] == 3);
+  const auto& p2 = j["parcels"][1];
+  CHECK(p2["parcel_id"] == "P-003");
+  CHECK(p2["criteria"][0]["contribution"].get<double>() == Approx(67.5));
+  CHECK(p2["criteria"][1]["factors"][0]["name"] == "nearest_station_m");
+  CHECK(p2["criteria"][1]["factors"][0]["value"].get<double>() == Approx(552.268).margin(1e-3));  // sqrt(550²+50²)
+}
+
+TEST_CASE("explain shows contributions and neighbours, or the veto") {
+  Outcome o = siterank_cli(with_plugins({"explain", "--profile", two_profile, "--dataset", grid_dir, "--parcel", "P-003"}));
+  REQUIRE(o.code == 0);
+  CHECK_THAT(o.out, Catch::Contains("rank 2 of 7, score 84.55"));
+  CHECK_THAT(o.out, Catch::Contains("above: #1 P-004 scores 100, 15.45 more"));
+  CHECK_THAT(o.out, Catch::Contains("below: #3 P-009"));
+  o = siterank_cli(with_plugins({"explain", "--profile", two_profile, "--dataset", grid_dir, "--parcel", "P-005"}));
+  REQUIRE(o.code == 0);
+  CHECK_THAT(o.out, Catch::Contains("VETOED, not ranked:\n  fixture_area: land use B29 not allowed"));
+  o = siterank_cli(with_plugins({"explain", "--profile", two_profile, "--dataset", grid_dir, "--parcel", "P-007"}));
+  CHECK(o.code == 3);
+  CHECK_THAT(o.err, Catch::Contains("parcel 'P-007' was skipped while loading"));
+  o = siterank_cli(with_plugins({"explain", "--profile", two_profile, "--dataset", grid_dir, "--parcel", "P-404"}));
+  CHECK(o.code == 3);
+  CHECK_THAT(o.err, Catch::Contains("no parcel 'P-404'"));
+}
+
+TEST_CASE("a failed run leaves an existing output file untouched and no temporary file") {
+  TempDir d("atomic");
+  const std::string out = d.write("ranked.csv", "precious\n");
+  d.write("faulty.json", R"({"project": {"name": "x", "industry": "integrated_circuits"},
+      "weights": {"fixture_faulty": 1}, "plugins": {"fixture_faulty": {"mode": "throw", "parcel": "P-003"}}})");
+  const Outcome o = siterank_cli(with_plugins({"rank", "--profile", d.file("faulty.json"), "--dataset", grid_dir, "-o", out}));
+  CHECK(o.code == 4);
+  CHECK(read_file(out) == "precious\n");
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(d.path())) ++files;
+  CHECK(files == 2);
+  // And a successful run replaces it.
+  const Outcome ok = siterank_cli(with_plugins({"rank", "--profile", area_profile, "--dataset", grid_dir, "-o", out, "-q"}));
+  REQUIRE(ok.code == 0);
+  CHECK_THAT(read_file(out), Catch::StartsWith("rank,parcel_id,"));
+}

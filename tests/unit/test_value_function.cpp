@@ -1,0 +1,55 @@
+// Value functions of the SDK, against hand-computed values.
+#include <catch2/catch.hpp>
+#include <siterank/value_function.hpp>
+
+using siterank::ValueFunction;
+
+TEST_CASE("linear rises between its thresholds and clamps outside") {
+  const auto f = ValueFunction::linear(10, 50);
+  CHECK(f(10) == Approx(0));
+  CHECK(f(30) == Approx(50));  // (30-10)/(50-10) = 0.5
+  CHECK(f(50) == Approx(100));
+  CHECK(f(0) == Approx(0));
+  CHECK(f(99) == Approx(100));
+}
+
+TEST_CASE("linear with zero_at above full_at decreases") {
+  const auto f = ValueFunction::linear(5000, 1000);  // 5 km scores 0, 1 km scores 100
+  CHECK(f(3000) == Approx(50));                       // (3000-5000)/(1000-5000) = 0.5
+  CHECK(f(500) == Approx(100));
+  CHECK(f(6000) == Approx(0));
+}
+
+TEST_CASE("logistic is 50 at the midpoint") {
+  const auto f = ValueFunction::logistic(100, 0.05);
+  CHECK(f(100) == Approx(50));
+  // 100 / (1 + e^-1) = 73.1059
+  CHECK(f(120) == Approx(73.1059).epsilon(1e-5));
+  const auto g = ValueFunction::logistic(100, -0.05);
+  CHECK(g(120) == Approx(26.8941).epsilon(1e-5));
+}
+
+TEST_CASE("gaussian peaks at the target") {
+  const auto f = ValueFunction::gaussian(80, 20);
+  CHECK(f(80) == Approx(100));
+  CHECK(f(100) == Approx(60.6531).epsilon(1e-5));  // 100 e^-0.5
+  CHECK(f(40) == Approx(13.5335).epsilon(1e-5));   // 100 e^-2
+}
+
+TEST_CASE("exp_decay halves every half-life") {
+  const auto f = ValueFunction::exp_decay(3000);
+  CHECK(f(0) == Approx(100));
+  CHECK(f(3000) == Approx(50));
+  CHECK(f(6000) == Approx(25));
+  CHECK(f(-5) == Approx(100));
+}
+
+TEST_CASE("stepped classes include their lower break") {
+  const auto f = ValueFunction::stepped({1000, 3000, 5000}, {100, 70, 40, 0});
+  CHECK(f(0) == 100);
+  CHECK(f(999.9) == 100);
+  CHECK(f(1000) == 70);
+  CHECK(f(4999) == 40);
+  CHECK(f(5000) == 0);
+  CHECK(f.describe() == "stepped(breaks=[1000,3000,5000], scores=[100,70,40,0])");
+}
