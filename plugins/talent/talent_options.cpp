@@ -1,0 +1,371 @@
+// The talent criterion's options, layers and configuration: everything that
+// is settled once per run, before any parcel is scored.
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "talent_criterion.hpp"
+
+namespace siterank::plugins {
+
+namespace {
+
+constexpr const char* kVersion = "1.0.0";
+constexpr const char* kSourcesRole = "talent_sources";
+constexpr const char* kWorkforceRole = "workforce";
+
+// Which source kinds each talent type draws on, 0..1. Researchers come from
+// labs and institutes first, then universities (PhDs, postdocs); engineers
+// from universities (bachelor and master graduates), and from labs and
+// institutes to a lesser degree; technicians from vocational colleges.
+NumberMap default_kind_relevance(std::string_view talent_type) {
+  if (talent_type == "researchers")
+    return {{"university", 0.7}, {"lab", 1.0}, {"institute", 1.0}, {"vocational_college", 0.0}};
+  if (talent_type == "engineers")
+    return {{"university", 1.0}, {"lab", 0.3}, {"institute", 0.5}, {"vocational_college", 0.3}};
+  return {{"university", 0.2}, {"lab", 0.0}, {"institute", 0.1}, {"vocational_college", 1.0}};
+}
+
+std::string kind_option_name(std::string_view talent_type) {
+  // "researchers" -> "researcher_sources"
+  return std::string(talent_type.substr(0, talent_type.size() - 1)) + "_sources";
+}
+
+std::vector<std::string> names(const auto& array) { return {array.begin(), array.end()}; }
+
+OptionSpec number_option(std::string name, double fallback, std::string unit,
+                         std::string description, double minimum) {
+  OptionSpec o;
+  o.name = std::move(name);
+  o.type = OptionType::number;
+  o.default_value = fallback;
+  o.unit = std::move(unit);
+  o.description = std::move(description);
+  o.minimum = minimum;
+  return o;
+}
+
+OptionSpec function_option(std::string name, ValueFunction fallback, std::string unit,
+                           std::string description) {
+  OptionSpec o;
+  o.name = std::move(name);
+  o.type = OptionType::value_function;
+  o.default_value = std::move(fallback);
+  o.unit = std::move(unit);
+  o.description = std::move(description);
+  return o;
+}
+
+// A name -> weight map with known keys and values in [0, 1].
+OptionSpec weights_option(std::string name, NumberMap fallback, std::string unit,
+                          std::string description, std::vector<std::string> keys) {
+  OptionSpec o;
+  o.name = std::move(name);
+  o.type = OptionType::number_map;
+  o.default_value = std::move(fallback);
+  o.unit = std::move(unit);
+  o.description = std::move(description);
+  o.minimum = 0.0;
+  o.maximum = 1.0;
+  o.choices = std::move(keys);
+  return o;
+}
+
+[[noreturn]] void refuse(const std::string& option, const std::string& why) {
+  throw std::invalid_argument("option '" + option + "': " + why);
+}
+
+// A distance decay must not rise with distance: a farther source would then
+// count more than a nearer one and moving a parcel closer could lower it.
+void require_non_increasing(const ValueFunction& f, const std::string& option) {
+  using K = ValueFunction::Kind;
+  switch (f.kind) {
+    case K::linear:
+      if (!(f.a > f.b))
+        refuse(option, "a linear decay needs zero_at > full_at, got " + f.describe());
+      return;
+    case K::logistic:
+      if (!(f.b < 0)) refuse(option, "a logistic decay needs a negative steepness");
+      return;
+    case K::gaussian:
+      if (!(f.a <= 0)) refuse(option, "a gaussian decay needs target <= 0 (it rises up to target)");
+      return;
+    case K::exp_decay:
+      if (!(f.a > 0)) refuse(option, "exp_decay needs half_life > 0");
+      return;
+    case K::stepped:
+      if (f.scores.size() != f.breaks.size() + 1 ||
+          !std::is_sorted(f.scores.begin(), f.scores.end(), std::greater<>()))
+        refuse(option, "a stepped decay needs scores that never rise, got " + f.describe());
+      return;
+  }
+}
+
+// More workers within reach must never lower the score.
+void require_non_decreasing(const ValueFunction& f, const std::string& option) {
+  using K = ValueFunction::Kind;
+  switch (f.kind) {
+    case K::linear:
+      if (!(f.a <= f.b)) refuse(option, "needs zero_at <= full_at, got " + f.describe());
+      return;
+    case K::logistic:
+      if (!(f.b > 0)) refuse(option, "a logistic needs a positive steepness here");
+      return;
+    case K::gaussian:
+    case K::exp_decay:
+      refuse(option, std::string(f.type_name()) + " falls as the workforce grows; use linear, " +
+                         "logistic or stepped");
+    case K::stepped:
+      if (f.scores.size() != f.breaks.size() + 1 ||
+          !std::is_sorted(f.scores.begin(), f.scores.end()))
+        refuse(option, "a stepped function needs scores that never fall, got " + f.describe());
+      return;
+  }
+}
+
+// A map whose every key must be given, with values that never rise along
+// `keys` (a better class must not weigh less) and a positive first value.
+std::vector<double> ordered_weights(const Options& options, const std::string& option,
+                                    const std::vector<std::string>& keys) {
+  const NumberMap& m = options.number_map(option);
+  std::vector<double> w;
+  for (const auto& k : keys) {
+    const auto it = m.find(k);
+    if (it == m.end()) {
+      std::string all;
+      for (const auto& key : keys) all += (all.empty() ? "" : ", ") + key;
+      refuse(option, "must give every one of " + all + " (missing '" + k + "')");
+    }
+    if (!(it->second >= 0.0 && it->second <= 1.0)) refuse(option, "'" + k + "' must lie in [0, 1]");
+    if (!w.empty() && it->second > w.back())
+      refuse(option, "'" + k + "' weighs more than '" + keys[w.size() - 1] + "'");
+    w.push_back(it->second);
+  }
+  if (!(w.front() > 0.0)) refuse(option, "'" + keys.front() + "' must be > 0");
+  return w;
+}
+
+double positive(const Options& options, const std::string& option) {
+  const double v = options.number(option);
+  if (!(v > 0.0 && std::isfinite(v))) refuse(option, "must be a finite number > 0");
+  return v;
+}
+
+// Splits "a;b; c" into trimmed, non-empty tokens.
+std::vector<std::string_view> split_codes(std::string_view s) {
+  std::vector<std::string_view> out;
+  while (!s.empty()) {
+    const auto semi = s.find(';');
+    std::string_view part = s.substr(0, semi);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.push_back(part);
+    if (semi == std::string_view::npos) break;
+    s.remove_prefix(semi + 1);
+  }
+  return out;
+}
+
+// Tier 1, 2 or 3, from a numeric or a text attribute; 3 ("other") when
+// missing or out of range, so an unknown source never outranks a known one.
+int tier_of(const ReferenceLayer& layer, std::size_t i) {
+  double t = layer.number("tier", i);
+  if (std::isnan(t)) {
+    const std::string text(layer.text("tier", i));
+    if (!text.empty()) {
+      char* end = nullptr;
+      t = std::strtod(text.c_str(), &end);
+      if (end == text.c_str()) t = missing;
+    }
+  }
+  if (t == 1.0 || t == 2.0) return static_cast<int>(t);
+  return 3;
+}
+
+}  // namespace
+
+CriterionInfo TalentCriterion::describe() const {
+  CriterionInfo info;
+  info.name = "talent";
+  info.version = kVersion;
+  info.description =
+      "Access to relevant talent sources (industry, tier, talent mix, distance decay) and to the "
+      "workforce within commuting reach";
+  auto& o = info.options;
+  o.push_back(number_option("search_radius_m", 30000.0, "m",
+                            "Talent sources farther than this from the parcel are ignored", 1.0));
+  o.push_back(function_option("distance_decay", ValueFunction::exp_decay(5000.0), "m",
+                              "Share (score/100) of a source's weight kept at its distance from "
+                              "the parcel; must not rise with distance"));
+  o.push_back(number_option("access_half_saturation", 1.0, "source-equivalents",
+                            "Weighted access that scores 50: source_access_score = 100 * (1 - "
+                            "2^(-weighted_access / access_half_saturation))",
+                            0.001));
+  o.push_back(weights_option("industry_relevance",
+                             {{"same_industry", 1.0},
+                              {"related_industry", 0.5},
+                              {"same_ecosystem", 0.25},
+                              {"other_industry", 0.1}},
+                             "weight",
+                             "Weight of a source by the best match of its industries with the "
+                             "project's: same industry, a related industry, same ecosystem, other. "
+                             "All four keys, never rising",
+                             names(relevance_levels)));
+  o.push_back(weights_option("tier_weights", {{"1", 1.0}, {"2", 0.7}, {"3", 0.4}}, "weight",
+                             "Weight of a source by tier (1 national top, 2 provincial key, 3 "
+                             "other; missing counts as 3). All three keys, never rising",
+                             {"1", "2", "3"}));
+  for (const char* type : talent_types) {
+    o.push_back(weights_option(kind_option_name(type), default_kind_relevance(type), "weight",
+                               std::string("How much each source kind supplies ") + type +
+                                   "; a kind left out supplies none",
+                               names(source_kinds)));
+  }
+  o.push_back(weights_option(
+      "default_mix", {{"researchers", 0.2}, {"engineers", 0.5}, {"technicians", 0.3}}, "share",
+      "Talent mix used when the profile states none (normalised to sum 1; "
+      "a type left out counts 0)",
+      names(talent_types)));
+  o.push_back(number_option("workforce_radius_m", 10000.0, "m",
+                            "Commuting reach: workers of workforce features within this distance "
+                            "count",
+                            1.0));
+  o.push_back(function_option("workforce_function", ValueFunction::linear(0.0, 200000.0), "workers",
+                              "Score of the workers within reach; must not fall as workers grow"));
+  o.push_back(number_option("weight_sources", 0.7, "weight",
+                            "Weight of source_access_score (normalised with weight_workforce)",
+                            0.0));
+  o.push_back(number_option("weight_workforce", 0.3, "weight",
+                            "Weight of workforce_score; goes to source_access_score when the "
+                            "dataset has no workforce layer",
+                            0.0));
+
+  info.parcel_fields = {};  // only the representative point, which every parcel has
+  info.layers.push_back({kSourcesRole,
+                         GeometryKind::point,
+                         {"kind", "industries", "tier"},
+                         false,
+                         "universities, labs, institutes and vocational colleges the project "
+                         "recruits from"});
+  info.layers.push_back({kWorkforceRole,
+                         GeometryKind::point,
+                         {"workers"},
+                         true,
+                         "workers living within commuting reach (workforce_score); without it the "
+                         "score is source access only"});
+  return info;
+}
+
+void TalentCriterion::configure(const ProjectProfile& profile, const Options& options,
+                                const ReferenceData& reference) {
+  search_radius_m_ = positive(options, "search_radius_m");
+  distance_decay_ = options.value_function("distance_decay");
+  require_non_increasing(distance_decay_, "distance_decay");
+  half_saturation_ = positive(options, "access_half_saturation");
+  workforce_radius_m_ = positive(options, "workforce_radius_m");
+  workforce_function_ = options.value_function("workforce_function");
+  require_non_decreasing(workforce_function_, "workforce_function");
+
+  const std::vector<double> relevance =
+      ordered_weights(options, "industry_relevance", names(relevance_levels));
+  const std::vector<double> tier = ordered_weights(options, "tier_weights", {"1", "2", "3"});
+
+  // kind_relevance[t][k]: how much source kind k supplies talent type t.
+  std::array<std::array<double, source_kinds.size()>, talent_type_count> kind_relevance{};
+  for (std::size_t t = 0; t < talent_type_count; ++t) {
+    const std::string option = kind_option_name(talent_types[t]);
+    const NumberMap& m = options.number_map(option);
+    double sum = 0.0;
+    for (std::size_t k = 0; k < source_kinds.size(); ++k) {
+      const auto it = m.find(source_kinds[k]);
+      const double v = it == m.end() ? 0.0 : it->second;
+      if (!(v >= 0.0 && v <= 1.0)) refuse(option, "values must lie in [0, 1]");
+      kind_relevance[t][k] = v;
+      sum += v;
+    }
+    if (!(sum > 0.0)) refuse(option, std::string("no source kind supplies ") + talent_types[t]);
+  }
+
+  // The mix: the profile's when it states one, else default_mix.
+  std::array<double, talent_type_count> fallback{};
+  const NumberMap& default_mix = options.number_map("default_mix");
+  for (std::size_t t = 0; t < talent_type_count; ++t) {
+    const auto it = default_mix.find(talent_types[t]);
+    fallback[t] = it == default_mix.end() ? 0.0 : it->second;
+    if (!(fallback[t] >= 0.0)) refuse("default_mix", "shares must be >= 0");
+  }
+  const std::array<double, talent_type_count> stated = {
+      profile.talent.researchers, profile.talent.engineers, profile.talent.technicians};
+  double stated_sum = 0.0, fallback_sum = 0.0;
+  for (std::size_t t = 0; t < talent_type_count; ++t) {
+    if (std::isfinite(stated[t]) && stated[t] > 0.0) stated_sum += stated[t];
+    fallback_sum += fallback[t];
+  }
+  if (!(fallback_sum > 0.0)) refuse("default_mix", "shares sum to 0");
+  mix_from_profile_ = stated_sum > 0.0;
+  for (std::size_t t = 0; t < talent_type_count; ++t) {
+    const double stated_t = std::isfinite(stated[t]) && stated[t] > 0.0 ? stated[t] : 0.0;
+    mix_[t] = mix_from_profile_ ? stated_t / stated_sum : fallback[t] / fallback_sum;
+  }
+
+  // Layers.
+  const ReferenceLayer* sources = reference.layer(kSourcesRole);
+  if (!sources)
+    throw std::invalid_argument(std::string("the dataset has no '") + kSourcesRole +
+                                "' layer, which the talent criterion needs");
+  const ReferenceLayer* workforce = reference.layer(kWorkforceRole);
+  has_workforce_ = workforce != nullptr;
+  if (workforce) {
+    const AttributeColumn* workers = workforce->attribute("workers");
+    if (!workers || workers->kind != AttributeColumn::Kind::number)
+      throw std::invalid_argument(std::string("the '") + kWorkforceRole +
+                                  "' layer needs a numeric 'workers' attribute");
+  }
+
+  weight_sources_ = options.number("weight_sources");
+  weight_workforce_ = options.number("weight_workforce");
+  if (!(weight_sources_ >= 0.0 && weight_workforce_ >= 0.0))
+    refuse("weight_sources", "weights must be >= 0");
+  if (!(weight_sources_ + weight_workforce_ > 0.0))
+    refuse("weight_sources", "weight_sources and weight_workforce are both 0");
+  if (!has_workforce_ && !(weight_sources_ > 0.0))
+    refuse("weight_sources",
+           "is 0 but the dataset has no workforce layer, so there is nothing left to score");
+
+  // Each source's weight, distance aside.
+  std::string ecosystem = profile.ecosystem;
+  if (ecosystem.empty()) {
+    const auto it = profile.industry_ecosystems.find(profile.industry);
+    if (it != profile.industry_ecosystems.end()) ecosystem = it->second;
+  }
+  auto relevance_of = [&](std::string_view code) {
+    if (code == profile.industry) return Relevance::same_industry;
+    for (const auto& r : profile.related_industries)
+      if (code == r) return Relevance::related_industry;
+    const auto it = profile.industry_ecosystems.find(std::string(code));
+    if (!ecosystem.empty() && it != profile.industry_ecosystems.end() && it->second == ecosystem)
+      return Relevance::same_ecosystem;
+    return Relevance::other;
+  };
+
+  sources_.assign(sources->size(), Source{});
+  for (std::size_t i = 0; i < sources->size(); ++i) {
+    Source& s = sources_[i];
+    for (std::string_view code : split_codes(sources->text("industries", i)))
+      s.relevance = std::min(s.relevance, relevance_of(code));  // enum order: best first
+    const std::string_view kind = sources->text("kind", i);
+    const auto k = std::find(source_kinds.begin(), source_kinds.end(), kind);
+    if (k == source_kinds.end()) continue;  // unknown kind: supplies no talent type we know
+    const double base =
+        relevance[static_cast<std::size_t>(s.relevance)] * tier[tier_of(*sources, i) - 1];
+    for (std::size_t t = 0; t < talent_type_count; ++t) {
+      s.per_type[t] = base * kind_relevance[t][static_cast<std::size_t>(k - source_kinds.begin())];
+      s.mixed += mix_[t] * s.per_type[t];
+    }
+  }
+}
+
+}  // namespace siterank::plugins
