@@ -22,6 +22,13 @@ TEST_CASE("a GeoPackage dataset ranks like the GeoJSON it was converted from") {
   CHECK(ranked_csv(d.path()) == ranked_csv(grid_dir));
 }
 
+TEST_CASE("a FlatGeobuf dataset ranks like the GeoJSON it was converted from") {
+  TempDir d("fgb");
+  REQUIRE(ogr2ogr({"-f", "FlatGeobuf", d.file("parcels.fgb"), grid_dir + "/parcels.geojson"}).code == 0);
+  write_grid_manifest(d, "parcels.fgb");
+  CHECK(ranked_csv(d.path()) == ranked_csv(grid_dir));
+}
+
 TEST_CASE("a Shapefile with GBK attributes reads correctly, with a .cpg or a stated encoding") {
   TempDir d("gbk");
   REQUIRE(ogr2ogr({"-f", "ESRI Shapefile", d.file("parcels.shp"), grid_dir + "/parcels.geojson", "-lco", "ENCODING=GBK"}).code == 0);
