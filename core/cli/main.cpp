@@ -159,11 +159,13 @@ nlohmann::ordered_json plugin_json(const LoadedPlugin& p) {
   }
   j["options"] = opts;
   j["parcel_fields"] = p.info.parcel_fields;
+  j["optional_parcel_fields"] = p.info.optional_parcel_fields;
   nlohmann::ordered_json layers = nlohmann::ordered_json::array();
   for (const auto& l : p.info.layers)
     layers.push_back({{"role", l.role},
                       {"geometry", l.kind == GeometryKind::point ? "point" : "polygon"},
                       {"attributes", l.attributes},
+                      {"optional_attributes", l.optional_attributes},
                       {"optional", l.optional},
                       {"purpose", l.purpose}});
   j["layers"] = layers;
@@ -198,9 +200,10 @@ int cmd_plugins(const Args& a) {
     }
     for (const auto& l : p.info.layers)
       std::cout << "  layer " << l.role << (l.optional ? " (optional)" : "") << (l.purpose.empty() ? "" : ": " + l.purpose) << "\n";
-    if (!p.info.parcel_fields.empty()) {
+    if (!p.info.parcel_fields.empty() || !p.info.optional_parcel_fields.empty()) {
       std::cout << "  parcel fields:";
       for (const auto& f : p.info.parcel_fields) std::cout << " " << f;
+      for (const auto& f : p.info.optional_parcel_fields) std::cout << " " << f << "(optional)";
       std::cout << "\n";
     }
     std::cout << "\n";

@@ -5,7 +5,6 @@
 #include <stdexcept>
 
 #include "industry_fit_criterion.hpp"
-#include "value_function_checks.hpp"
 
 namespace siterank::plugins {
 
@@ -81,15 +80,18 @@ CriterionInfo IndustryFitCriterion::describe() const {
                          {"name", "industries"},
                          false,
                          "leading industries of the parcel's platform (matched by name, else by "
-                         "containing polygon)"});
+                         "containing polygon)",
+                         {}});
   info.layers.push_back({"firms",
                          GeometryKind::point,
                          {"industry"},
                          true,
                          "chain firms near the parcel; chain_position and chain_leader used when "
-                         "mapped"});
+                         "mapped",
+                         {"chain_position", "chain_leader"}});
   // The parcel's platform name is used when mapped; without it the
   // platform is found by location.
+  info.optional_parcel_fields = {"platform"};
   return info;
 }
 
@@ -117,9 +119,7 @@ void IndustryFitCriterion::configure(const ProjectProfile& profile, const Option
   chain.radius_m = o.number("radius_m");
   if (!(chain.radius_m > 0.0)) throw std::invalid_argument("radius_m must be > 0");
   chain.distance_decay = o.value_function("distance_decay");
-  industry_fit_detail::check_value_function("distance_decay", chain.distance_decay, 0.0,
-                                            chain.radius_m,
-                                            industry_fit_detail::Direction::non_increasing);
+  chain.distance_decay.require_never_rises("distance_decay", 0.0, chain.radius_m);
   chain.related_firm_weight = o.number("related_firm_weight");
   chain.chain_leader_weight = o.number("chain_leader_weight");
   chain.adjacent_position_weight = o.number("adjacent_position_weight");

@@ -6,14 +6,11 @@
 #include <stdexcept>
 
 #include "land_criterion.hpp"
-#include "value_function_checks.hpp"
 
 namespace siterank::plugins {
 
 namespace {
 
-using land_detail::check_value_function;
-using land_detail::Direction;
 
 constexpr double inf = std::numeric_limits<double>::infinity();
 
@@ -78,15 +75,14 @@ LandSettings parse_settings(const Options& o) {
   s.plot_ratio = o.value_function("plot_ratio_function");
   s.height = o.value_function("height_function");
   s.power = o.value_function("power_function");
-  check_value_function("area_shortfall_function", s.area_shortfall, 0, 1,
-                       Direction::non_increasing);
-  check_value_function("area_excess_function", s.area_excess, 0, 10, Direction::non_increasing);
-  check_value_function("price_function", s.price, 0, 5, Direction::non_increasing);
-  check_value_function("compactness_function", s.compactness, 0, 1, Direction::non_decreasing);
-  check_value_function("width_function", s.width, 0, 5, Direction::non_decreasing);
-  check_value_function("plot_ratio_function", s.plot_ratio, 1, 10, Direction::non_increasing);
-  check_value_function("height_function", s.height, 0, 5, Direction::non_increasing);
-  check_value_function("power_function", s.power, 0, 5, Direction::non_decreasing);
+  s.area_shortfall.require_never_rises("area_shortfall_function", 0, 1);
+  s.area_excess.require_never_rises("area_excess_function", 0, 10);
+  s.price.require_never_rises("price_function", 0, 5);
+  s.compactness.require_never_falls("compactness_function", 0, 1);
+  s.width.require_never_falls("width_function", 0, 5);
+  s.plot_ratio.require_never_rises("plot_ratio_function", 1, 10);
+  s.height.require_never_rises("height_function", 0, 5);
+  s.power.require_never_falls("power_function", 0, 5);
 
   s.partial_land_use_score = o.number("partial_land_use_score");
   s.status_scores = o.number_map("status_scores");
@@ -175,10 +171,11 @@ CriterionInfo LandCriterion::describe() const {
   o.push_back(number("unknown_score", 50, "score",
                      "score of a sub-score whose parcel value is missing (never vetoes)", 0, 100));
 
-  // Required: without them the criterion cannot judge a parcel. Others
-  // (platform, price, plot ratios, height limit, power, dual circuit) are
-  // used when mapped; see docs/plugins/land.md.
+  // Required: without them the criterion cannot judge a parcel. The others
+  // are used when mapped; see docs/plugins/land.md.
   info.parcel_fields = {"land_use", "status"};
+  info.optional_parcel_fields = {"platform",       "price_wan_per_mu", "plot_ratio_min", "plot_ratio_max",
+                                 "height_limit_m", "power_kva",        "dual_circuit"};
   return info;
 }
 

@@ -2,6 +2,7 @@
 // is settled once per run, before any parcel is scored.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -76,54 +77,6 @@ OptionSpec weights_option(std::string name, NumberMap fallback, std::string unit
 
 [[noreturn]] void refuse(const std::string& option, const std::string& why) {
   throw std::invalid_argument("option '" + option + "': " + why);
-}
-
-// A distance decay must not rise with distance: a farther source would then
-// count more than a nearer one and moving a parcel closer could lower it.
-void require_non_increasing(const ValueFunction& f, const std::string& option) {
-  using K = ValueFunction::Kind;
-  switch (f.kind) {
-    case K::linear:
-      if (!(f.a > f.b))
-        refuse(option, "a linear decay needs zero_at > full_at, got " + f.describe());
-      return;
-    case K::logistic:
-      if (!(f.b < 0)) refuse(option, "a logistic decay needs a negative steepness");
-      return;
-    case K::gaussian:
-      if (!(f.a <= 0)) refuse(option, "a gaussian decay needs target <= 0 (it rises up to target)");
-      return;
-    case K::exp_decay:
-      if (!(f.a > 0)) refuse(option, "exp_decay needs half_life > 0");
-      return;
-    case K::stepped:
-      if (f.scores.size() != f.breaks.size() + 1 ||
-          !std::is_sorted(f.scores.begin(), f.scores.end(), std::greater<>()))
-        refuse(option, "a stepped decay needs scores that never rise, got " + f.describe());
-      return;
-  }
-}
-
-// More workers within reach must never lower the score.
-void require_non_decreasing(const ValueFunction& f, const std::string& option) {
-  using K = ValueFunction::Kind;
-  switch (f.kind) {
-    case K::linear:
-      if (!(f.a <= f.b)) refuse(option, "needs zero_at <= full_at, got " + f.describe());
-      return;
-    case K::logistic:
-      if (!(f.b > 0)) refuse(option, "a logistic needs a positive steepness here");
-      return;
-    case K::gaussian:
-    case K::exp_decay:
-      refuse(option, std::string(f.type_name()) + " falls as the workforce grows; use linear, " +
-                         "logistic or stepped");
-    case K::stepped:
-      if (f.scores.size() != f.breaks.size() + 1 ||
-          !std::is_sorted(f.scores.begin(), f.scores.end()))
-        refuse(option, "a stepped function needs scores that never fall, got " + f.describe());
-      return;
-  }
 }
 
 // A map whose every key must be given, with values that never rise along
@@ -249,13 +202,15 @@ CriterionInfo TalentCriterion::describe() const {
                          {"kind", "industries", "tier"},
                          false,
                          "universities, labs, institutes and vocational colleges the project "
-                         "recruits from"});
+                         "recruits from",
+                         {}});
   info.layers.push_back({kWorkforceRole,
                          GeometryKind::point,
                          {"workers"},
                          true,
                          "workers living within commuting reach (workforce_score); without it the "
-                         "score is source access only"});
+                         "score is source access only",
+                         {}});
   return info;
 }
 
@@ -263,11 +218,11 @@ void TalentCriterion::configure(const ProjectProfile& profile, const Options& op
                                 const ReferenceData& reference) {
   search_radius_m_ = positive(options, "search_radius_m");
   distance_decay_ = options.value_function("distance_decay");
-  require_non_increasing(distance_decay_, "distance_decay");
+  distance_decay_.require_never_rises("distance_decay", 0.0, std::numeric_limits<double>::max());
   half_saturation_ = positive(options, "access_half_saturation");
   workforce_radius_m_ = positive(options, "workforce_radius_m");
   workforce_function_ = options.value_function("workforce_function");
-  require_non_decreasing(workforce_function_, "workforce_function");
+  workforce_function_.require_never_falls("workforce_function", 0.0, std::numeric_limits<double>::max());
 
   const std::vector<double> relevance =
       ordered_weights(options, "industry_relevance", names(relevance_levels));

@@ -59,32 +59,6 @@ OptionSpec make_option(std::string name, OptionType type, OptionValue fallback, 
   throw std::invalid_argument("option '" + option + "': " + why);
 }
 
-// A mode's score must not rise with distance, or a parcel moving closer to
-// an interchange could lose points.
-void require_non_increasing(const ValueFunction& f, const std::string& option) {
-  using K = ValueFunction::Kind;
-  switch (f.kind) {
-    case K::linear:
-      if (!(f.a > f.b))
-        refuse(option, "a linear decay needs zero_at > full_at, got " + f.describe());
-      return;
-    case K::logistic:
-      if (!(f.b < 0)) refuse(option, "a logistic decay needs a negative steepness");
-      return;
-    case K::gaussian:
-      if (!(f.a <= 0)) refuse(option, "a gaussian decay needs target <= 0 (it rises up to target)");
-      return;
-    case K::exp_decay:
-      if (!(f.a > 0)) refuse(option, "exp_decay needs half_life > 0");
-      return;
-    case K::stepped:
-      if (f.scores.size() != f.breaks.size() + 1 ||
-          !std::is_sorted(f.scores.begin(), f.scores.end(), std::greater<>()))
-        refuse(option, "a stepped decay needs scores that never rise, got " + f.describe());
-      return;
-  }
-}
-
 double detour(const Options& options, const std::string& option) {
   const double v = options.number(option);
   if (!(v >= 1.0 && std::isfinite(v)))
@@ -163,19 +137,22 @@ CriterionInfo TransportCriterion::describe() const {
                          {},
                          false,
                          "expressway interchanges: truck access, the backbone of every "
-                         "industrial site's transport"});
+                         "industrial site's transport",
+                         {}});
   info.layers.push_back({"rail_hubs",
                          GeometryKind::point,
                          {"kind"},
                          true,
-                         "freight rail (kind freight) and high-speed rail (kind high_speed) hubs"});
+                         "freight rail (kind freight) and high-speed rail (kind high_speed) hubs",
+                         {}});
   info.layers.push_back({"airports",
                          GeometryKind::point,
-                         {"cargo"},
+                         {},
                          true,
-                         "airports; cargo = 1 marks those handling air cargo"});
+                         "airports; cargo = 1 marks those handling air cargo (without it: no cargo mode)",
+                         {"cargo"}});
   info.layers.push_back(
-      {"metro_stations", GeometryKind::point, {}, true, "metro stations, for staff commuting"});
+      {"metro_stations", GeometryKind::point, {}, true, "metro stations, for staff commuting", {}});
   return info;
 }
 
@@ -204,7 +181,7 @@ void TransportCriterion::configure(const ProjectProfile& profile, const Options&
     ModeState& s = state_[m];
     s = ModeState{};
     s.value = options.value_function(function_option_name(modes[m].name));
-    require_non_increasing(s.value, function_option_name(modes[m].name));
+    s.value.require_never_rises(function_option_name(modes[m].name), 0.0, std::numeric_limits<double>::max());
   }
   for (std::size_t n = 0; n < need_count; ++n) {
     const std::string option = shares_option_name(needs[n]);

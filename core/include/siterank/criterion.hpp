@@ -18,6 +18,7 @@ struct LayerRequirement {
   std::vector<std::string> attributes;  // attributes the layer must map
   bool optional = false;                // used when present, not required
   std::string purpose;                  // for `siterank plugins`
+  std::vector<std::string> optional_attributes;  // used when the layer maps them
 };
 
 struct CriterionInfo {
@@ -25,8 +26,11 @@ struct CriterionInfo {
   std::string version;      // the plugin's own version, e.g. "1.2.0"
   std::string description;  // one line
   std::vector<OptionSpec> options;
-  std::vector<std::string> parcel_fields;  // canonical or extra parcel fields it reads
+  std::vector<std::string> parcel_fields;  // canonical or extra parcel fields it needs
   std::vector<LayerRequirement> layers;
+  // Parcel fields it uses when the dataset maps them (a sub-score is then
+  // not applicable); listed by `siterank plugins`, never a reason to refuse.
+  std::vector<std::string> optional_parcel_fields;
 };
 
 // Life cycle, driven by the host:

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstddef>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,50 @@ struct ValueFunction {
     return 0.0;
   }
 
+  // Whether the score never rises (never_rises) or never falls (never_falls)
+  // as the measure grows from lo to hi. Criteria check this before trusting
+  // a configured function: a distance decay that rose with distance would
+  // let moving a parcel closer lower its score.
+  bool never_rises(double lo, double hi) const { return monotone(lo, hi, -1); }
+  bool never_falls(double lo, double hi) const { return monotone(lo, hi, +1); }
+
+  // The same as checks a plugin's configure() can make in one line: throws
+  // std::invalid_argument "option 'NAME': <function> must not rise between
+  // LO and HI", which the host reports against the profile's JSON path.
+  // A malformed function (see malformation()) is refused first.
+  void require_never_rises(const std::string& option, double lo, double hi) const {
+    require_well_formed(option);
+    if (!never_rises(lo, hi)) refuse_direction(option, "rise", lo, hi);
+  }
+  void require_never_falls(const std::string& option, double lo, double hi) const {
+    require_well_formed(option);
+    if (!never_falls(lo, hi)) refuse_direction(option, "fall", lo, hi);
+  }
+
+  // What is wrong with the parameters, or "" when the function is usable:
+  // sd and half-life positive, steepness not 0, stepped breaks strictly
+  // increasing with one score more than breaks, each in [0, 100].
+  std::string malformation() const {
+    switch (kind) {
+      case Kind::linear: return std::isfinite(a) && std::isfinite(b) ? "" : "needs finite thresholds";
+      case Kind::logistic: return b != 0.0 && std::isfinite(b) ? "" : "needs a non-zero steepness";
+      case Kind::gaussian: return b > 0.0 ? "" : "needs sd > 0";
+      case Kind::exp_decay: return a > 0.0 ? "" : "needs half_life > 0";
+      case Kind::stepped:
+        if (breaks.empty() || scores.size() != breaks.size() + 1) return "needs one score more than breaks";
+        for (std::size_t i = 1; i < breaks.size(); ++i)
+          if (!(breaks[i] > breaks[i - 1])) return "needs strictly increasing breaks";
+        for (double v : scores)
+          if (!(v >= 0.0 && v <= 100.0)) return "needs scores in [0, 100]";
+        return "";
+    }
+    return "unknown kind";
+  }
+  void require_well_formed(const std::string& option) const {
+    const std::string why = malformation();
+    if (!why.empty()) throw std::invalid_argument("option '" + option + "': " + std::string(type_name()) + " " + why);
+  }
+
   const char* type_name() const {
     switch (kind) {
       case Kind::linear: return "linear";
@@ -68,6 +113,40 @@ struct ValueFunction {
       case Kind::stepped: return "stepped";
     }
     return "?";
+  }
+
+  [[noreturn]] void refuse_direction(const std::string& option, const char* verb, double lo, double hi) const {
+    std::ostringstream m;
+    m << "option '" << option << "': " << describe() << " must not " << verb << " between " << lo << " and "
+      << hi;
+    throw std::invalid_argument(m.str());
+  }
+
+  // direction -1: never rises on [lo, hi]; +1: never falls.
+  bool monotone(double lo, double hi, int direction) const {
+    if (!(lo < hi)) return true;
+    const bool down = direction < 0;
+    switch (kind) {
+      case Kind::linear:
+        if (a == b) return down ? !(lo < b && b <= hi) : true;  // a step up at b
+        if ((a > b) == down) return true;
+        // The sloped part [min(a,b), max(a,b)] must miss (lo, hi).
+        return hi <= std::min(a, b) || lo >= std::max(a, b);
+      case Kind::logistic:
+        return down ? b < 0 : b > 0;
+      case Kind::gaussian:
+        return down ? lo >= a : hi <= a;
+      case Kind::exp_decay:
+        return down ? true : hi <= 0.0;
+      case Kind::stepped: {
+        const auto first = static_cast<std::size_t>(std::upper_bound(breaks.begin(), breaks.end(), lo) - breaks.begin());
+        const auto last = static_cast<std::size_t>(std::upper_bound(breaks.begin(), breaks.end(), hi) - breaks.begin());
+        for (std::size_t i = first; i < last && i + 1 < scores.size(); ++i)
+          if (down ? scores[i + 1] > scores[i] : scores[i + 1] < scores[i]) return false;
+        return true;
+      }
+    }
+    return false;
   }
 
   // For explanations, e.g. "exp_decay(half_life=3000)".
