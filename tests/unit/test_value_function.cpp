@@ -53,3 +53,25 @@ TEST_CASE("stepped classes include their lower break") {
   CHECK(f(5000) == 0);
   CHECK(f.describe() == "stepped(breaks=[1000,3000,5000], scores=[100,70,40,0])");
 }
+
+TEST_CASE("monotonicity over a range, exactly per kind") {
+  constexpr double inf = 1e300;
+  CHECK(ValueFunction::linear(5000, 1000).never_rises(0, inf));
+  CHECK_FALSE(ValueFunction::linear(5000, 1000).never_falls(0, inf));
+  CHECK(ValueFunction::linear(5000, 1000).never_falls(6000, inf));  // flat at 0 beyond 5 km
+  CHECK_FALSE(ValueFunction::linear(0, 10).never_rises(0, inf));
+  CHECK(ValueFunction::linear(0, 10).never_rises(10, 20));
+  CHECK_FALSE(ValueFunction::linear(3, 3).never_rises(0, 5));  // a step up at 3
+  CHECK(ValueFunction::linear(3, 3).never_falls(0, 5));
+  CHECK(ValueFunction::logistic(10, -1).never_rises(0, inf));
+  CHECK_FALSE(ValueFunction::logistic(10, 1).never_rises(0, inf));
+  CHECK(ValueFunction::gaussian(0, 100).never_rises(0, inf));
+  CHECK_FALSE(ValueFunction::gaussian(50, 100).never_rises(0, inf));  // rises up to 50
+  CHECK(ValueFunction::gaussian(50, 100).never_falls(0, 50));
+  CHECK(ValueFunction::exp_decay(1000).never_rises(0, inf));
+  CHECK_FALSE(ValueFunction::exp_decay(1000).never_falls(0, inf));
+  const auto steps = ValueFunction::stepped({1000, 3000}, {100, 40, 60});
+  CHECK(steps.never_rises(0, 2999));
+  CHECK_FALSE(steps.never_rises(0, 3000));  // 40 -> 60 at 3 km
+  CHECK(steps.never_falls(2000, 5000));
+}
