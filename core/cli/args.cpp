@@ -1,12 +1,13 @@
 #include "args.hpp"
 
-#include "../src/errors.hpp"
-
 #include <charconv>
+
+#include "../src/errors.hpp"
 
 namespace siterank::cli {
 
-Args::Args(const std::string& command, const std::vector<OptionDef>& defs, const std::vector<std::string>& argv)
+Args::Args(const std::string& command, const std::vector<OptionDef>& defs,
+           const std::vector<std::string>& argv)
     : command_(command) {
   for (std::size_t i = 0; i < argv.size(); ++i) {
     std::string arg = argv[i], value;
@@ -21,12 +22,16 @@ Args::Args(const std::string& command, const std::vector<OptionDef>& defs, const
       if (d.name == arg || (!d.alias.empty() && d.alias == arg)) def = &d;
     if (!def) {
       if (arg.empty() || arg[0] != '-')
-        throw UsageError("siterank " + command_ + ": unexpected argument '" + arg + "' (see siterank " + command_ + " --help)");
-      throw UsageError("siterank " + command_ + ": unknown option '" + arg + "' (see siterank " + command_ + " --help)");
+        throw UsageError("siterank " + command_ + ": unexpected argument '" + arg +
+                         "' (see siterank " + command_ + " --help)");
+      throw UsageError("siterank " + command_ + ": unknown option '" + arg + "' (see siterank " +
+                       command_ + " --help)");
     }
     if (def->takes_value) {
       if (!inline_value) {
-        if (i + 1 >= argv.size()) throw UsageError("siterank " + command_ + ": " + def->name + " needs a value (" + def->metavar + ")");
+        if (i + 1 >= argv.size())
+          throw UsageError("siterank " + command_ + ": " + def->name + " needs a value (" +
+                           def->metavar + ")");
         value = argv[++i];
       }
     } else if (inline_value) {
@@ -50,7 +55,9 @@ std::vector<std::string> Args::all(const std::string& name) const {
 }
 
 std::string Args::required(const std::string& name) const {
-  if (!has(name)) throw UsageError("siterank " + command_ + ": " + name + " is required (see siterank " + command_ + " --help)");
+  if (!has(name))
+    throw UsageError("siterank " + command_ + ": " + name + " is required (see siterank " +
+                     command_ + " --help)");
   return get(name);
 }
 
@@ -60,16 +67,21 @@ long long Args::integer(const std::string& name, long long fallback) const {
   long long out = 0;
   const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
   if (ec != std::errc() || end != v.data() + v.size() || out < 0)
-    throw UsageError("siterank " + command_ + ": " + name + " expects a non-negative integer, got '" + v + "'");
+    throw UsageError("siterank " + command_ + ": " + name +
+                     " expects a non-negative integer, got '" + v + "'");
   return out;
 }
 
-std::string usage_text(const std::string& synopsis, const std::string& description, const std::vector<OptionDef>& defs) {
+std::string usage_text(const std::string& synopsis, const std::string& description,
+                       const std::vector<OptionDef>& defs) {
   std::string s = "Usage: " + synopsis + "\n\n" + description + "\n\nOptions:\n";
   for (const auto& d : defs) {
-    std::string left = "  " + (d.alias.empty() ? "" : d.alias + ", ") + d.name + (d.takes_value ? " " + d.metavar : "");
-    if (left.size() < 30) left.resize(30, ' ');
-    else left += "\n" + std::string(30, ' ');
+    std::string left = "  " + (d.alias.empty() ? "" : d.alias + ", ") + d.name +
+                       (d.takes_value ? " " + d.metavar : "");
+    if (left.size() < 30)
+      left.resize(30, ' ');
+    else
+      left += "\n" + std::string(30, ' ');
     s += left + d.help + "\n";
   }
   return s;

@@ -21,7 +21,8 @@ struct OptionDef {
 class Args {
  public:
   // Throws UsageError "siterank <command>: ..." on unknown options or missing values.
-  Args(const std::string& command, const std::vector<OptionDef>& defs, const std::vector<std::string>& argv);
+  Args(const std::string& command, const std::vector<OptionDef>& defs,
+       const std::vector<std::string>& argv);
 
   bool has(const std::string& name) const { return values_.count(name) > 0; }
   std::string get(const std::string& name, const std::string& fallback = "") const;

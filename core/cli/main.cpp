@@ -1,6 +1,12 @@
 // siterank: rank land parcels for an industrial project.
 // Diagnostics go to stderr, data to stdout or -o FILE; exit codes are in errors.hpp.
-#include "args.hpp"
+#include <cmath>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <set>
+#include <siterank/version.hpp>
 
 #include "../src/atomic_file.hpp"
 #include "../src/errors.hpp"
@@ -12,25 +18,28 @@
 #include "../src/platform_summary.hpp"
 #include "../src/taxonomy.hpp"
 #include "../src/text_format.hpp"
-
-#include <siterank/version.hpp>
-
-#include <filesystem>
-#include <functional>
-#include <iostream>
-#include <cmath>
-#include <map>
-#include <set>
+#include "args.hpp"
 
 namespace siterank::cli {
 
 namespace {
 
 const OptionDef help_opt{"--help", "-h", false, false, "", "show this help and exit"};
-const OptionDef profile_opt{"--profile", "", true, false, "FILE", "project profile (JSON, see configs/profiles/)"};
-const OptionDef dataset_opt{"--dataset", "", true, false, "DIR", "dataset folder with dataset.json (default: the embedded Hangzhou sample)"};
-const OptionDef plugins_dir_opt{"--plugins-dir", "", true, true, "DIR", "also load plugins from DIR (repeatable; SITERANK_PLUGIN_PATH works too)"};
-const OptionDef threads_opt{"--threads", "", true, false, "N", "scoring threads (default: all cores; SITERANK_NUM_THREADS)"};
+const OptionDef profile_opt{"--profile", "",     true,
+                            false,       "FILE", "project profile (JSON, see configs/profiles/)"};
+const OptionDef dataset_opt{
+    "--dataset", "",    true,
+    false,       "DIR", "dataset folder with dataset.json (default: the embedded Hangzhou sample)"};
+const OptionDef plugins_dir_opt{
+    "--plugins-dir",
+    "",
+    true,
+    true,
+    "DIR",
+    "also load plugins from DIR (repeatable; SITERANK_PLUGIN_PATH works too)"};
+const OptionDef threads_opt{
+    "--threads", "",  true,
+    false,       "N", "scoring threads (default: all cores; SITERANK_NUM_THREADS)"};
 const OptionDef quiet_opt{"--quiet", "-q", false, false, "", "no run summary on stderr"};
 
 struct Command {
@@ -57,10 +66,12 @@ void print_summary(const Run& run) {
   for (const auto& s : rep.skipped) std::cerr << "skipped " << s << "\n";
   const std::size_t shown = std::min<std::size_t>(rep.repaired.size(), 20);
   for (std::size_t i = 0; i < shown; ++i) std::cerr << "repaired " << rep.repaired[i] << "\n";
-  if (rep.repaired.size() > shown) std::cerr << "repaired ... and " << rep.repaired.size() - shown << " more\n";
-  std::cerr << "siterank: " << rep.parcels_read << " parcels read from " << run.dataset.manifest.name << ", "
-            << rep.parcels_loaded << " loaded (" << rep.repaired.size() << " repaired, " << rep.skipped.size()
-            << " skipped); " << run.result.ranking.size() << " ranked, " << run.result.vetoed.size() << " vetoed\n";
+  if (rep.repaired.size() > shown)
+    std::cerr << "repaired ... and " << rep.repaired.size() - shown << " more\n";
+  std::cerr << "siterank: " << rep.parcels_read << " parcels read from "
+            << run.dataset.manifest.name << ", " << rep.parcels_loaded << " loaded ("
+            << rep.repaired.size() << " repaired, " << rep.skipped.size() << " skipped); "
+            << run.result.ranking.size() << " ranked, " << run.result.vetoed.size() << " vetoed\n";
 }
 
 std::string format_for(const Args& a) {
@@ -76,7 +87,8 @@ std::string format_for(const Args& a) {
   if (ext == ".json") return "json";
   if (ext == ".csv") return "csv";
   if (out.empty() || ext == ".txt") return "table";
-  throw UsageError("siterank rank: cannot tell the format from '" + out + "'; give -f table|csv|json|geojson");
+  throw UsageError("siterank rank: cannot tell the format from '" + out +
+                   "'; give -f table|csv|json|geojson");
 }
 
 void write_output(const Args& a, const std::function<void(std::ostream&)>& writer) {
@@ -102,10 +114,14 @@ int cmd_rank(const Args& a) {
   auto run = execute(plan_run(req), req);
   if (!a.has("--quiet")) print_summary(*run);
   write_output(a, [&](std::ostream& out) {
-    if (format == "table") write_table(*run, sel, out);
-    else if (format == "csv") write_csv(*run, sel, out);
-    else if (format == "json") write_json(*run, sel, out);
-    else write_geojson(*run, sel, out);
+    if (format == "table")
+      write_table(*run, sel, out);
+    else if (format == "csv")
+      write_csv(*run, sel, out);
+    else if (format == "json")
+      write_json(*run, sel, out);
+    else
+      write_geojson(*run, sel, out);
   });
   return 0;
 }
@@ -114,7 +130,8 @@ int cmd_explain(const Args& a) {
   RunRequest req = request_from(a);
   const std::string id = a.required("--parcel");
   const std::string format = a.get("--format", "text");
-  if (format != "text" && format != "json") throw UsageError("siterank explain: unknown format '" + format + "' (text, json)");
+  if (format != "text" && format != "json")
+    throw UsageError("siterank explain: unknown format '" + format + "' (text, json)");
   auto run = execute(plan_run(req), req);
   const auto& ids = run->dataset.parcels.id;
   std::size_t p = ids.size();
@@ -122,7 +139,8 @@ int cmd_explain(const Args& a) {
     if (ids.at(i) == id) p = i;
   if (p == ids.size()) {
     for (const auto& s : run->dataset.report.skipped)
-      if (s.find("'" + id + "'") != std::string::npos) throw InputError("parcel '" + id + "' was skipped while loading: " + s);
+      if (s.find("'" + id + "'") != std::string::npos)
+        throw InputError("parcel '" + id + "' was skipped while loading: " + s);
     throw InputError("no parcel '" + id + "' in " + run->dataset.manifest.path);
   }
   write_output(a, [&](std::ostream& out) {
@@ -182,24 +200,26 @@ int cmd_plugins(const Args& a) {
     j["plugins"] = nlohmann::ordered_json::array();
     for (const auto& p : reg.plugins) j["plugins"].push_back(plugin_json(p));
     j["refused"] = nlohmann::ordered_json::array();
-    for (const auto& r : reg.refused) j["refused"].push_back({{"file", r.file}, {"reason", r.reason}});
+    for (const auto& r : reg.refused)
+      j["refused"].push_back({{"file", r.file}, {"reason", r.reason}});
     std::cout << j.dump(1) << "\n";
     return 0;
   }
-  std::cout << "siterank SDK " << SITERANK_SDK_VERSION_STRING << " (API " << SITERANK_SDK_API_VERSION << ", build tag "
-            << SITERANK_BUILD_TAG << ")\nsearched:";
+  std::cout << "siterank SDK " << SITERANK_SDK_VERSION_STRING << " (API "
+            << SITERANK_SDK_API_VERSION << ", build tag " << SITERANK_BUILD_TAG << ")\nsearched:";
   for (const auto& d : reg.searched) std::cout << " " << d;
   std::cout << "\n\n";
   for (const auto& p : reg.plugins) {
-    std::cout << p.info.name << " " << p.info.version << " (SDK API " << p.api_version << ") - " << p.info.description
-              << "\n  file: " << p.file << "\n";
+    std::cout << p.info.name << " " << p.info.version << " (SDK API " << p.api_version << ") - "
+              << p.info.description << "\n  file: " << p.file << "\n";
     for (const auto& o : p.info.options) {
       std::cout << "  option " << o.name << " (" << option_type_name(o.type)
-                << (o.unit.empty() ? "" : ", " + o.unit) << ", default " << option_value_json(o.default_value).dump()
-                << "): " << o.description << "\n";
+                << (o.unit.empty() ? "" : ", " + o.unit) << ", default "
+                << option_value_json(o.default_value).dump() << "): " << o.description << "\n";
     }
     for (const auto& l : p.info.layers)
-      std::cout << "  layer " << l.role << (l.optional ? " (optional)" : "") << (l.purpose.empty() ? "" : ": " + l.purpose) << "\n";
+      std::cout << "  layer " << l.role << (l.optional ? " (optional)" : "")
+                << (l.purpose.empty() ? "" : ": " + l.purpose) << "\n";
     if (!p.info.parcel_fields.empty() || !p.info.optional_parcel_fields.empty()) {
       std::cout << "  parcel fields:";
       for (const auto& f : p.info.parcel_fields) std::cout << " " << f;
@@ -215,12 +235,13 @@ int cmd_plugins(const Args& a) {
 int cmd_validate(const Args& a) {
   RunRequest req = request_from(a);
   const Plan plan = plan_run(req);
-  std::cout << "profile " << plan.profile.path << ": OK (" << plan.profile.profile.name << ", industry "
-            << plan.profile.profile.industry << ")\n";
-  std::cout << "dataset " << plan.manifest.path << ": OK (" << plan.manifest.layers.size() << " reference layers)\n";
+  std::cout << "profile " << plan.profile.path << ": OK (" << plan.profile.profile.name
+            << ", industry " << plan.profile.profile.industry << ")\n";
+  std::cout << "dataset " << plan.manifest.path << ": OK (" << plan.manifest.layers.size()
+            << " reference layers)\n";
   for (const auto& c : plan.criteria)
-    std::cout << "criterion " << c.plugin->info.name << ": weight " << format_fixed(c.weight, 4) << ", plugin "
-              << c.plugin->file << "\n";
+    std::cout << "criterion " << c.plugin->info.name << ": weight " << format_fixed(c.weight, 4)
+              << ", plugin " << c.plugin->file << "\n";
   return 0;
 }
 
@@ -254,11 +275,13 @@ int cmd_platforms(const Args& a) {
     std::cout << j.dump(1) << "\n";
     return 0;
   }
-  std::vector<std::vector<std::string>> rows{{"platform", "district", "parcels", "area 亩", "open 亩", "leading industries"}};
+  std::vector<std::vector<std::string>> rows{
+      {"platform", "district", "parcels", "area 亩", "open 亩", "leading industries"}};
   for (const auto& p : platforms) {
     std::string ind;
     for (const auto& c : p.industries) ind += (ind.empty() ? "" : "、") + zh(c);
-    rows.push_back({p.name, p.district, std::to_string(p.parcels), format_fixed(p.area_m2 / m2_per_mu, 0),
+    rows.push_back({p.name, p.district, std::to_string(p.parcels),
+                    format_fixed(p.area_m2 / m2_per_mu, 0),
                     format_fixed(p.open_area_m2 / m2_per_mu, 0), ind});
   }
   std::vector<std::size_t> width(rows[0].size(), 0);
@@ -279,39 +302,57 @@ int cmd_platforms(const Args& a) {
 const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> cmds{
       {"rank",
-       {"siterank rank --profile FILE [--dataset DIR] [--top N] [-o FILE] [-f table|csv|json|geojson] [--include-vetoed]",
-        "Scores every parcel of the dataset with each criterion the profile weights, removes vetoed parcels and ranks the\n"
-        "rest by weighted score (ties by parcel id). The format follows -f, else the extension of -o (.geojson, .json,\n"
-        ".csv), else a table on stdout. The table shows the top 20 unless --top is given; --top 0 means all.",
-        {help_opt, profile_opt, dataset_opt, {"--top", "", true, false, "N", "only the N best parcels"},
+       {"siterank rank --profile FILE [--dataset DIR] [--top N] [-o FILE] [-f "
+        "table|csv|json|geojson] [--include-vetoed]",
+        "Scores every parcel of the dataset with each criterion the profile weights, removes "
+        "vetoed parcels and ranks the\n"
+        "rest by weighted score (ties by parcel id). The format follows -f, else the extension of "
+        "-o (.geojson, .json,\n"
+        ".csv), else a table on stdout. The table shows the top 20 unless --top is given; --top 0 "
+        "means all.",
+        {help_opt,
+         profile_opt,
+         dataset_opt,
+         {"--top", "", true, false, "N", "only the N best parcels"},
          {"--output", "-o", true, false, "FILE", "write to FILE (atomically) instead of stdout"},
          {"--format", "-f", true, false, "FORMAT", "table, csv, json or geojson"},
-         {"--include-vetoed", "", false, false, "", "also list vetoed parcels, with their reasons"}, plugins_dir_opt,
-         threads_opt, quiet_opt},
+         {"--include-vetoed", "", false, false, "", "also list vetoed parcels, with their reasons"},
+         plugins_dir_opt,
+         threads_opt,
+         quiet_opt},
         cmd_rank}},
       {"explain",
        {"siterank explain --profile FILE --parcel ID [--dataset DIR] [-f text|json]",
-        "One parcel's whole breakdown: why it was vetoed, or each criterion's score, weight, contribution and factors,\n"
+        "One parcel's whole breakdown: why it was vetoed, or each criterion's score, weight, "
+        "contribution and factors,\n"
         "and the score gap to the parcels ranked just above and below.",
-        {help_opt, profile_opt, {"--parcel", "", true, false, "ID", "parcel id"}, dataset_opt,
+        {help_opt,
+         profile_opt,
+         {"--parcel", "", true, false, "ID", "parcel id"},
+         dataset_opt,
          {"--format", "-f", true, false, "FORMAT", "text (default) or json"},
-         {"--output", "-o", true, false, "FILE", "write to FILE instead of stdout"}, plugins_dir_opt, threads_opt},
+         {"--output", "-o", true, false, "FILE", "write to FILE instead of stdout"},
+         plugins_dir_opt,
+         threads_opt},
         cmd_explain}},
       {"plugins",
        {"siterank plugins [--json] [--plugins-dir DIR]",
-        "Lists the plugins found, with version, SDK API version, description, options and file, and the refused ones\n"
+        "Lists the plugins found, with version, SDK API version, description, options and file, "
+        "and the refused ones\n"
         "with the reason.",
         {help_opt, {"--json", "", false, false, "", "machine-readable output"}, plugins_dir_opt},
         cmd_plugins}},
       {"platforms",
        {"siterank platforms [--json] [--dataset DIR]",
-        "Lists the dataset's platforms with their district, leading industries, parcel counts, total area and the area\n"
+        "Lists the dataset's platforms with their district, leading industries, parcel counts, "
+        "total area and the area\n"
         "open now (parcels ready or available).",
         {help_opt, {"--json", "", false, false, "", "machine-readable output"}, dataset_opt},
         cmd_platforms}},
       {"validate",
        {"siterank validate --profile FILE [--dataset DIR]",
-        "Checks a profile (schema, taxonomy, weights, plugin options) and a dataset manifest (schema, the fields and\n"
+        "Checks a profile (schema, taxonomy, weights, plugin options) and a dataset manifest "
+        "(schema, the fields and\n"
         "layers the plugins need) without reading data or scoring.",
         {help_opt, profile_opt, dataset_opt, plugins_dir_opt},
         cmd_validate}},
@@ -321,10 +362,14 @@ const std::map<std::string, Command>& commands() {
 
 std::string main_usage() {
   std::string s =
-      "Usage: siterank COMMAND [OPTIONS]\n\nRanks land parcels for an industrial investment project.\n\nCommands:\n";
-  for (const auto& [name, c] : commands()) s += "  " + name + std::string(12 - name.size(), ' ') + c.synopsis.substr(9 + name.size() + 1) + "\n";
+      "Usage: siterank COMMAND [OPTIONS]\n\nRanks land parcels for an industrial investment "
+      "project.\n\nCommands:\n";
+  for (const auto& [name, c] : commands())
+    s += "  " + name + std::string(12 - name.size(), ' ') + c.synopsis.substr(9 + name.size() + 1) +
+         "\n";
   s += "\n'siterank COMMAND --help' describes each command.\n"
-       "Exit codes: 0 success, 1 internal error, 2 usage error, 3 input error (profile, dataset, data),\n"
+       "Exit codes: 0 success, 1 internal error, 2 usage error, 3 input error (profile, dataset, "
+       "data),\n"
        "4 plugin error, 5 output error.\n";
   return s;
 }
@@ -340,12 +385,13 @@ int main(int argc, char** argv) {
       return command.empty() ? static_cast<int>(ExitCode::usage) : 0;
     }
     if (command == "--version") {
-      std::cout << "siterank " << SITERANK_VERSION << " (SDK " << SITERANK_SDK_VERSION_STRING << ", API "
-                << SITERANK_SDK_API_VERSION << ")\n";
+      std::cout << "siterank " << SITERANK_VERSION << " (SDK " << SITERANK_SDK_VERSION_STRING
+                << ", API " << SITERANK_SDK_API_VERSION << ")\n";
       return 0;
     }
     const auto it = commands().find(command);
-    if (it == commands().end()) throw UsageError("siterank: unknown command '" + command + "' (see siterank --help)");
+    if (it == commands().end())
+      throw UsageError("siterank: unknown command '" + command + "' (see siterank --help)");
     const Command& c = it->second;
     args.erase(args.begin());
     const Args parsed(command, c.options, args);

@@ -1,7 +1,5 @@
 #include "atomic_file.hpp"
 
-#include "errors.hpp"
-
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,6 +9,8 @@
 #include <cstring>
 #include <filesystem>
 #include <vector>
+
+#include "errors.hpp"
 
 namespace siterank {
 
@@ -25,7 +25,9 @@ AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
   std::vector<char> buf(pattern.begin(), pattern.end());
   buf.push_back('\0');
   const int fd = mkstemp(buf.data());
-  if (fd < 0) throw OutputError(target_ + ": cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno));
+  if (fd < 0)
+    throw OutputError(target_ + ": cannot create a temporary file in " + dir.string() + ": " +
+                      std::strerror(errno));
   ::close(fd);
   temp_ = buf.data();
   out_.open(temp_, std::ios::binary | std::ios::trunc);

@@ -11,7 +11,9 @@
 namespace siterank {
 
 struct TransformDeleter {
-  void operator()(OGRCoordinateTransformation* t) const { OGRCoordinateTransformation::DestroyCT(t); }
+  void operator()(OGRCoordinateTransformation* t) const {
+    OGRCoordinateTransformation::DestroyCT(t);
+  }
 };
 using TransformPtr = std::unique_ptr<OGRCoordinateTransformation, TransformDeleter>;
 

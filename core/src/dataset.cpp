@@ -1,8 +1,5 @@
 #include "dataset.hpp"
 
-#include "crs.hpp"
-#include "errors.hpp"
-
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
@@ -14,6 +11,9 @@
 #include <cmath>
 #include <memory>
 #include <unordered_set>
+
+#include "crs.hpp"
+#include "errors.hpp"
 
 namespace siterank {
 
@@ -58,8 +58,8 @@ std::string short_name(const std::string& source) {
   return slash == std::string::npos ? source : source.substr(slash + 1);
 }
 
-OpenedLayer open_layer(const LayerSource& s, const DatasetManifest& m, const OGRSpatialReference& working,
-                       LoadReport& report) {
+OpenedLayer open_layer(const LayerSource& s, const DatasetManifest& m,
+                       const OGRSpatialReference& working, LoadReport& report) {
   OpenedLayer out;
   const std::string where = m.path + ": " + s.json_path;
   GDALAllRegister();
@@ -73,9 +73,10 @@ OpenedLayer open_layer(const LayerSource& s, const DatasetManifest& m, const OGR
       // The Shapefile driver recodes itself (field names too) when told.
       const std::string opt = "ENCODING=" + s.encoding;
       const char* options[] = {opt.c_str(), nullptr};
-      out.ds.reset(static_cast<GDALDataset*>(
-          GDALOpenEx(s.source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options, nullptr)));
-      if (!out.ds) throw InputError(where + ".source: cannot open '" + s.source + "'" + gdal_reason());
+      out.ds.reset(static_cast<GDALDataset*>(GDALOpenEx(
+          s.source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options, nullptr)));
+      if (!out.ds)
+        throw InputError(where + ".source: cannot open '" + s.source + "'" + gdal_reason());
     } else {
       out.recode_from = s.encoding;
     }
@@ -85,13 +86,16 @@ OpenedLayer open_layer(const LayerSource& s, const DatasetManifest& m, const OGR
       std::string names;
       for (int i = 0; i < out.ds->GetLayerCount(); ++i)
         names += (i ? ", " : "") + std::string(out.ds->GetLayer(i)->GetName());
-      throw InputError(where + ".layer: '" + short_name(s.source) + "' has " + std::to_string(out.ds->GetLayerCount()) +
-                       " layers (" + names + "); name one");
+      throw InputError(where + ".layer: '" + short_name(s.source) + "' has " +
+                       std::to_string(out.ds->GetLayerCount()) + " layers (" + names +
+                       "); name one");
     }
     out.layer = out.ds->GetLayer(0);
   } else {
     out.layer = out.ds->GetLayerByName(s.layer.c_str());
-    if (!out.layer) throw InputError(where + ".layer: no layer '" + s.layer + "' in '" + short_name(s.source) + "'");
+    if (!out.layer)
+      throw InputError(where + ".layer: no layer '" + s.layer + "' in '" + short_name(s.source) +
+                       "'");
   }
   out.label = short_name(s.source) + " (layer " + out.layer->GetName() + ")";
 
@@ -104,12 +108,13 @@ OpenedLayer open_layer(const LayerSource& s, const DatasetManifest& m, const OGR
       throw InputError(where + ".crs: " + e.what());
     }
     if (native && !native->IsSame(&source_crs))
-      report.notes.push_back(out.label + ": manifest CRS " + crs_label(source_crs) + " overrides the source's " +
-                             crs_label(*native));
+      report.notes.push_back(out.label + ": manifest CRS " + crs_label(source_crs) +
+                             " overrides the source's " + crs_label(*native));
   } else if (native) {
     source_crs = *native;
   } else {
-    throw InputError(out.label + ": the source has no CRS; state it with \"crs\" at " + s.json_path + ".crs in " + m.path);
+    throw InputError(out.label + ": the source has no CRS; state it with \"crs\" at " +
+                     s.json_path + ".crs in " + m.path);
   }
   source_crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   out.identity = source_crs.IsSame(&working);
@@ -123,13 +128,16 @@ OpenedLayer open_layer(const LayerSource& s, const DatasetManifest& m, const OGR
   return out;
 }
 
-int source_field(const OpenedLayer& l, const std::string& src, const std::string& json_path, const DatasetManifest& m) {
+int source_field(const OpenedLayer& l, const std::string& src, const std::string& json_path,
+                 const DatasetManifest& m) {
   OGRFeatureDefn* defn = l.layer->GetLayerDefn();
   const int idx = defn->GetFieldIndex(src.c_str());
   if (idx >= 0) return idx;
   std::string names;
-  for (int i = 0; i < defn->GetFieldCount(); ++i) names += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
-  throw InputError(m.path + ": " + json_path + ": no field '" + src + "' in " + l.label + " (fields: " + names + ")");
+  for (int i = 0; i < defn->GetFieldCount(); ++i)
+    names += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
+  throw InputError(m.path + ": " + json_path + ": no field '" + src + "' in " + l.label +
+                   " (fields: " + names + ")");
 }
 
 bool is_numeric(const OpenedLayer& l, int idx) {
@@ -148,7 +156,8 @@ std::string text_value(const OpenedLayer& l, OGRFeature& f, int idx) {
 }
 
 // A number from a numeric field, or parsed from a text field; NaN when empty.
-double number_value(const OpenedLayer& l, OGRFeature& f, int idx, bool numeric, const std::string& what) {
+double number_value(const OpenedLayer& l, OGRFeature& f, int idx, bool numeric,
+                    const std::string& what) {
   if (!f.IsFieldSetAndNotNull(idx)) return missing;
   if (numeric) return f.GetFieldAsDouble(idx);
   std::string s = text_value(l, f, idx);
@@ -157,7 +166,8 @@ double number_value(const OpenedLayer& l, OGRFeature& f, int idx, bool numeric, 
   if (s.empty()) return missing;
   double v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size()) throw InputError(what + ": '" + s + "' is not a number");
+  if (ec != std::errc() || end != s.data() + s.size())
+    throw InputError(what + ": '" + s + "' is not a number");
   return v;
 }
 
@@ -210,8 +220,10 @@ double append_polygons(const OGRGeometry* g, PolygonStore& store) {
       const OGRLinearRing* ring = r == 0 ? poly->getExteriorRing() : poly->getInteriorRing(r - 1);
       if (!ring || ring->getNumPoints() < 4) continue;
       const std::size_t begin = store.points.size();
-      for (int i = 0; i < ring->getNumPoints(); ++i) store.points.push_back({ring->getX(i), ring->getY(i)});
-      if (store.points[begin].x != store.points.back().x || store.points[begin].y != store.points.back().y)
+      for (int i = 0; i < ring->getNumPoints(); ++i)
+        store.points.push_back({ring->getX(i), ring->getY(i)});
+      if (store.points[begin].x != store.points.back().x ||
+          store.points[begin].y != store.points.back().y)
         store.points.push_back(store.points[begin]);
       std::span<Point> pts(store.points.data() + begin, store.points.size() - begin);
       double a = signed_ring_area(pts);
@@ -265,7 +277,8 @@ Point representative_point(const PolygonView& v, const OGRGeometry& g) {
   const Point o = ring[0];
   double cx = 0, cy = 0, twice = 0;
   for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-    const double x0 = ring[i].x - o.x, y0 = ring[i].y - o.y, x1 = ring[i + 1].x - o.x, y1 = ring[i + 1].y - o.y;
+    const double x0 = ring[i].x - o.x, y0 = ring[i].y - o.y, x1 = ring[i + 1].x - o.x,
+                 y1 = ring[i + 1].y - o.y;
     const double c = x0 * y1 - x1 * y0;
     twice += c;
     cx += (x0 + x1) * c;
@@ -286,7 +299,8 @@ Point representative_point(const PolygonView& v, const OGRGeometry& g) {
 
 // Validity check and repair in the source CRS, then the transformation.
 // Returns null with `why` set when the feature must be skipped.
-GeometryPtr prepared_geometry(OGRFeature& f, const OpenedLayer& l, bool& repaired, std::string& why) {
+GeometryPtr prepared_geometry(OGRFeature& f, const OpenedLayer& l, bool& repaired,
+                              std::string& why) {
   repaired = false;
   OGRGeometry* raw = f.GetGeometryRef();
   if (!raw || raw->IsEmpty()) {
@@ -327,16 +341,20 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
   };
   auto field = [&](const std::string& canonical) -> int {
     const auto it = s.fields.find(canonical);
-    return it == s.fields.end() ? -1 : source_field(l, it->second, s.json_path + ".fields." + canonical, m);
+    return it == s.fields.end()
+               ? -1
+               : source_field(l, it->second, s.json_path + ".fields." + canonical, m);
   };
   const int id_idx = field("id");
-  const int name_idx = field("name"), platform_idx = field("platform"), district_idx = field("district"),
-            land_use_idx = field("land_use"), status_idx = field("status");
+  const int name_idx = field("name"), platform_idx = field("platform"),
+            district_idx = field("district"), land_use_idx = field("land_use"),
+            status_idx = field("status");
   const char* number_names[] = {"price_wan_per_mu", "plot_ratio_min", "plot_ratio_max",
                                 "height_limit_m",   "power_kva",      "water_m3_per_day"};
   ParcelTable& t = out.parcels;
-  std::vector<double>* number_columns[] = {&t.price_wan_per_mu, &t.plot_ratio_min, &t.plot_ratio_max,
-                                           &t.height_limit_m,   &t.power_kva,      &t.water_m3_per_day};
+  std::vector<double>* number_columns[] = {&t.price_wan_per_mu, &t.plot_ratio_min,
+                                           &t.plot_ratio_max,   &t.height_limit_m,
+                                           &t.power_kva,        &t.water_m3_per_day};
   std::vector<Mapped> numbers;
   for (const char* n : number_names) {
     const int idx = field(n);
@@ -362,7 +380,8 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
     OGRFeatureDefn* defn = l.layer->GetLayerDefn();
     CPLStringList ignored;
     for (int i = 0; i < defn->GetFieldCount(); ++i)
-      if (std::find(used.begin(), used.end(), i) == used.end()) ignored.AddString(defn->GetFieldDefn(i)->GetNameRef());
+      if (std::find(used.begin(), used.end(), i) == used.end())
+        ignored.AddString(defn->GetFieldDefn(i)->GetNameRef());
     l.layer->SetIgnoredFields(const_cast<const char**>(ignored.List()));
   }
 
@@ -383,35 +402,47 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
       report.skipped.push_back(label + ": " + why);
       continue;
     }
-    const std::size_t ring_mark = t.geometry.ring_offsets.size(), point_mark = t.geometry.points.size();
+    const std::size_t ring_mark = t.geometry.ring_offsets.size(),
+                      point_mark = t.geometry.points.size();
     const double area = append_polygons(g.get(), t.geometry);
     if (!(area > 0)) {
       drop_last_feature(t.geometry, ring_mark, point_mark);  // a line or point in the parcels layer
-      report.skipped.push_back(label + ": geometry has no area (" + OGRGeometryTypeToName(g->getGeometryType()) + ")");
+      report.skipped.push_back(label + ": geometry has no area (" +
+                               OGRGeometryTypeToName(g->getGeometryType()) + ")");
       continue;
     }
     if (!seen_ids.insert(id).second)
-      throw InputError(l.label + ": parcel id '" + id + "' occurs twice (" + s.fields.at("id") + " must be unique)");
+      throw InputError(l.label + ": parcel id '" + id + "' occurs twice (" + s.fields.at("id") +
+                       " must be unique)");
     if (repaired) report.repaired.push_back(label + ": invalid geometry repaired with MakeValid");
 
     t.id.push_back(id);
     t.name.push_back(name_idx >= 0 ? text_value(l, *f, name_idx) : "");
-    push_category(t.platform, platform_idx >= 0 ? map_value(s, "platform", text_value(l, *f, platform_idx)) : "");
-    push_category(t.district, district_idx >= 0 ? map_value(s, "district", text_value(l, *f, district_idx)) : "");
-    push_category(t.land_use, land_use_idx >= 0 ? map_value(s, "land_use", text_value(l, *f, land_use_idx)) : "");
-    std::string status = status_idx >= 0 ? map_value(s, "status", text_value(l, *f, status_idx)) : "";
+    push_category(t.platform, platform_idx >= 0
+                                  ? map_value(s, "platform", text_value(l, *f, platform_idx))
+                                  : "");
+    push_category(t.district, district_idx >= 0
+                                  ? map_value(s, "district", text_value(l, *f, district_idx))
+                                  : "");
+    push_category(t.land_use, land_use_idx >= 0
+                                  ? map_value(s, "land_use", text_value(l, *f, land_use_idx))
+                                  : "");
+    std::string status =
+        status_idx >= 0 ? map_value(s, "status", text_value(l, *f, status_idx)) : "";
     if (!status.empty() && std::none_of(std::begin(parcel_statuses), std::end(parcel_statuses),
                                         [&](const char* c) { return status == c; }))
-      throw InputError(l.label + ": " + label + ": status '" + status +
-                       "' is not canonical (ready, available, reserved, clearance, occupied); map it in " +
-                       s.json_path + ".values.status of " + m.path);
+      throw InputError(
+          l.label + ": " + label + ": status '" + status +
+          "' is not canonical (ready, available, reserved, clearance, occupied); map it in " +
+          s.json_path + ".values.status of " + m.path);
     push_category(t.status, status);
     for (std::size_t n = 0; n < numbers.size(); ++n)
-      number_columns[n]->push_back(numbers[n].idx < 0 ? missing
-                                                      : number_value(l, *f, numbers[n].idx, numbers[n].numeric,
-                                                                     l.label + ": " + label + ": field '" +
-                                                                         s.fields.at(numbers[n].canonical) + "' (" +
-                                                                         numbers[n].canonical + ")"));
+      number_columns[n]->push_back(numbers[n].idx < 0
+                                       ? missing
+                                       : number_value(l, *f, numbers[n].idx, numbers[n].numeric,
+                                                      l.label + ": " + label + ": field '" +
+                                                          s.fields.at(numbers[n].canonical) +
+                                                          "' (" + numbers[n].canonical + ")"));
     for (std::size_t e = 0; e < extras.size(); ++e) {
       AttributeColumn& c = t.extra[e];
       if (c.kind == AttributeColumn::Kind::number)
@@ -425,19 +456,20 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
   }
   report.parcels_loaded = t.size();
   if (t.size() == 0)
-    throw InputError(l.label + ": no usable parcels (" + std::to_string(report.parcels_read) + " read, " +
-                     std::to_string(report.skipped.size()) + " skipped)");
+    throw InputError(l.label + ": no usable parcels (" + std::to_string(report.parcels_read) +
+                     " read, " + std::to_string(report.skipped.size()) + " skipped)");
 }
 
-ReferenceLayer load_reference(const LayerSource& s, const DatasetManifest& m, const OGRSpatialReference& working,
-                              LoadReport& report) {
+ReferenceLayer load_reference(const LayerSource& s, const DatasetManifest& m,
+                              const OGRSpatialReference& working, LoadReport& report) {
   OpenedLayer l = open_layer(s, m, working, report);
   QuietGdal quiet;
   ReferenceLayer out;
   out.name = s.name;
   out.role = s.role;
   const OGRwkbGeometryType type = wkbFlatten(l.layer->GetGeomType());
-  const bool polygons = type == wkbPolygon || type == wkbMultiPolygon || type == wkbCurvePolygon || type == wkbMultiSurface;
+  const bool polygons = type == wkbPolygon || type == wkbMultiPolygon || type == wkbCurvePolygon ||
+                        type == wkbMultiSurface;
   out.kind = polygons ? GeometryKind::polygon : GeometryKind::point;
 
   std::vector<std::pair<int, bool>> attr_idx;
@@ -472,7 +504,8 @@ ReferenceLayer load_reference(const LayerSource& s, const DatasetManifest& m, co
         out.points.push_back({c.getX(), c.getY()});
       }
     } else {
-      const std::size_t ring_mark = out.polygons.ring_offsets.size(), point_mark = out.polygons.points.size();
+      const std::size_t ring_mark = out.polygons.ring_offsets.size(),
+                        point_mark = out.polygons.points.size();
       const double area = append_polygons(g.get(), out.polygons);
       if (!(area > 0)) {
         drop_last_feature(out.polygons, ring_mark, point_mark);
@@ -484,14 +517,17 @@ ReferenceLayer load_reference(const LayerSource& s, const DatasetManifest& m, co
     for (std::size_t a = 0; a < attr_idx.size(); ++a) {
       AttributeColumn& c = out.attributes[a];
       const auto& [idx, numeric] = attr_idx[a];
-      const std::string what = l.label + ": feature " + std::to_string(f->GetFID()) + ": field '" + s.fields.at(c.name) + "'";
+      const std::string what = l.label + ": feature " + std::to_string(f->GetFID()) + ": field '" +
+                               s.fields.at(c.name) + "'";
       if (c.kind == AttributeColumn::Kind::number)
         c.numbers.push_back(number_value(l, *f, idx, numeric, what));
       else
         push_category(c.texts, map_value(s, c.name, text_value(l, *f, idx)));
     }
   }
-  if (dropped) report.notes.push_back(l.label + ": " + std::to_string(dropped) + " features without usable geometry skipped");
+  if (dropped)
+    report.notes.push_back(l.label + ": " + std::to_string(dropped) +
+                           " features without usable geometry skipped");
   return out;
 }
 
@@ -506,11 +542,13 @@ Dataset load_dataset(const DatasetManifest& manifest, const std::set<std::string
     throw InputError(manifest.path + ": $.working_crs: " + e.what());
   }
   if (!is_metric(out.working_crs))
-    throw InputError(manifest.path + ": $.working_crs: " + manifest.working_crs +
-                     " is not a projected CRS in metres; areas and distances need one (e.g. EPSG:4549)");
+    throw InputError(
+        manifest.path + ": $.working_crs: " + manifest.working_crs +
+        " is not a projected CRS in metres; areas and distances need one (e.g. EPSG:4549)");
   load_parcels(manifest, out.working_crs, out);
   for (const auto& s : manifest.layers)
-    if (!roles || roles->count(s.role)) out.layers.push_back(load_reference(s, manifest, out.working_crs, out.report));
+    if (!roles || roles->count(s.role))
+      out.layers.push_back(load_reference(s, manifest, out.working_crs, out.report));
   return out;
 }
 

@@ -2,22 +2,21 @@
 // once into the working metric CRS.
 #pragma once
 
-#include "manifest.hpp"
-
-#include <siterank/parcels.hpp>
-#include <siterank/reference.hpp>
-
 #include <ogr_spatialref.h>
 
 #include <set>
+#include <siterank/parcels.hpp>
+#include <siterank/reference.hpp>
 #include <string>
 #include <vector>
+
+#include "manifest.hpp"
 
 namespace siterank {
 
 struct LoadReport {
-  std::size_t parcels_read = 0;    // features in the parcels layer
-  std::size_t parcels_loaded = 0;  // kept, repaired ones included
+  std::size_t parcels_read = 0;       // features in the parcels layer
+  std::size_t parcels_loaded = 0;     // kept, repaired ones included
   std::vector<std::string> repaired;  // "parcel 'X': invalid geometry repaired (MakeValid)"
   std::vector<std::string> skipped;   // "parcel 'X' (feature 12): no geometry"
   std::vector<std::string> notes;     // CRS overrides and the like

@@ -1,7 +1,5 @@
 #include "engine.hpp"
 
-#include "errors.hpp"
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -10,6 +8,8 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+
+#include "errors.hpp"
 
 namespace siterank {
 
@@ -23,8 +23,9 @@ std::string format_number(double v) {
 
 // Scores parcels [first, first+count) with one criterion into its arrays.
 // Returns an error message naming the plugin and the parcel, or "".
-std::string score_range(const ParcelTable& parcels, const ReferenceData& reference, const EnabledCriterion& c,
-                        CriterionScores& out, std::vector<Veto>& vetoes, std::size_t first, std::size_t count) {
+std::string score_range(const ParcelTable& parcels, const ReferenceData& reference,
+                        const EnabledCriterion& c, CriterionScores& out, std::vector<Veto>& vetoes,
+                        std::size_t first, std::size_t count) {
   const std::size_t nf = c.factors.size();
   std::span<double> scores(out.scores.data() + first, count);
   std::span<double> factors(out.factors.data() + first * nf, count * nf);
@@ -44,10 +45,12 @@ std::string score_range(const ParcelTable& parcels, const ReferenceData& referen
     const std::string parcel = "parcel '" + std::string(parcels.id.at(first + i)) + "'";
     const double s = scores[i];
     if (std::isnan(s)) return who + " returned NaN (or no score) for " + parcel;
-    if (!(s >= 0.0 && s <= 100.0)) return who + " returned score " + format_number(s) + ", outside [0, 100], for " + parcel;
+    if (!(s >= 0.0 && s <= 100.0))
+      return who + " returned score " + format_number(s) + ", outside [0, 100], for " + parcel;
     for (std::size_t f = 0; f < nf; ++f)
       if (std::isinf(factors[i * nf + f]))
-        return who + " returned an infinite value of factor '" + c.factors[f].name + "' for " + parcel;
+        return who + " returned an infinite value of factor '" + c.factors[f].name + "' for " +
+               parcel;
   }
   for (std::size_t v = veto_mark; v < vetoes.size(); ++v)
     if (vetoes[v].parcel >= count) return who + " vetoed a parcel outside its batch";
@@ -84,7 +87,8 @@ void rank(const ParcelTable& parcels, const std::vector<double>& weights, RankRe
 }
 
 RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& reference,
-                          const std::vector<EnabledCriterion>& criteria, const EngineOptions& options) {
+                          const std::vector<EnabledCriterion>& criteria,
+                          const EngineOptions& options) {
   const std::size_t n = parcels.size();
   RankResult r;
   r.scores.resize(criteria.size());
@@ -105,15 +109,18 @@ RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& refer
       BatchOutcome& o = outcomes[b];
       o.vetoes.resize(criteria.size());
       for (std::size_t c = 0; c < criteria.size() && o.error.empty(); ++c) {
-        o.error = score_range(parcels, reference, criteria[c], r.scores[c], o.vetoes[c], first, count);
+        o.error =
+            score_range(parcels, reference, criteria[c], r.scores[c], o.vetoes[c], first, count);
         o.criterion = c;
       }
       if (!o.error.empty()) failed = true;
       done.fetch_add(count);
     }
   };
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n_batches)));
+  unsigned threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads =
+      static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n_batches)));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   if (options.progress) {
@@ -141,11 +148,13 @@ RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& refer
     if (o.error.find(" threw") != std::string::npos) {
       for (std::size_t i = 0; i < count; ++i) {
         std::vector<Veto> scratch;
-        const std::string single = score_range(parcels, reference, c, r.scores[o.criterion], scratch, first + i, 1);
+        const std::string single =
+            score_range(parcels, reference, c, r.scores[o.criterion], scratch, first + i, 1);
         if (!single.empty())
           throw PluginError(single.find(" threw") != std::string::npos
                                 ? "plugin '" + c.name + "' (" + c.file + ") failed on parcel '" +
-                                      std::string(parcels.id.at(first + i)) + "': " + single.substr(single.find("threw"))
+                                      std::string(parcels.id.at(first + i)) +
+                                      "': " + single.substr(single.find("threw"))
                                 : single);
       }
     }
@@ -155,7 +164,8 @@ RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& refer
 
   for (std::size_t b = 0; b < n_batches; ++b)
     for (std::size_t c = 0; c < criteria.size(); ++c)
-      for (auto& v : outcomes[b].vetoes[c]) r.vetoes.push_back({b * batch + v.parcel, c, std::move(v.reason)});
+      for (auto& v : outcomes[b].vetoes[c])
+        r.vetoes.push_back({b * batch + v.parcel, c, std::move(v.reason)});
   std::stable_sort(r.vetoes.begin(), r.vetoes.end(), [](const VetoEntry& a, const VetoEntry& b) {
     return a.parcel != b.parcel ? a.parcel < b.parcel : a.criterion < b.criterion;
   });

@@ -4,10 +4,9 @@
 // id. The result does not depend on the thread count.
 #pragma once
 
-#include <siterank/criterion.hpp>
-
 #include <functional>
 #include <memory>
+#include <siterank/criterion.hpp>
 #include <string>
 #include <vector>
 
@@ -15,8 +14,8 @@ namespace siterank {
 
 struct EnabledCriterion {
   std::string name;
-  std::string file;  // the plugin's library, for messages
-  double weight = 0.0;  // normalised
+  std::string file;                      // the plugin's library, for messages
+  double weight = 0.0;                   // normalised
   std::shared_ptr<Criterion> criterion;  // configured
   std::vector<FactorSpec> factors;
 };
@@ -40,13 +39,14 @@ struct RankResult {
   std::vector<VetoEntry> vetoes;        // sorted by parcel, then criterion
   std::vector<std::size_t> vetoed;      // vetoed parcel indexes, by id
 
-  double factor(std::size_t criterion, std::size_t parcel, std::size_t f, std::size_t n_factors) const {
+  double factor(std::size_t criterion, std::size_t parcel, std::size_t f,
+                std::size_t n_factors) const {
     return scores[criterion].factors[parcel * n_factors + f];
   }
 };
 
 struct EngineOptions {
-  unsigned threads = 0;          // 0 = all cores
+  unsigned threads = 0;  // 0 = all cores
   std::size_t batch_size = 2048;
   // Called from the calling thread now and then with (parcels done, total).
   std::function<void(std::size_t, std::size_t)> progress;
@@ -55,7 +55,8 @@ struct EngineOptions {
 // Throws PluginError naming the plugin and parcel when a criterion throws or
 // returns a NaN, infinite or out-of-range score.
 RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& reference,
-                          const std::vector<EnabledCriterion>& criteria, const EngineOptions& options = {});
+                          const std::vector<EnabledCriterion>& criteria,
+                          const EngineOptions& options = {});
 
 // Re-ranks from cached criterion scores with other weights (same vetoes).
 void rank(const ParcelTable& parcels, const std::vector<double>& weights, RankResult& result);

@@ -1,12 +1,11 @@
 #include "explanation.hpp"
 
+#include <cmath>
+#include <siterank/parcels.hpp>
+#include <sstream>
+
 #include "exporters.hpp"
 #include "text_format.hpp"
-
-#include <siterank/parcels.hpp>
-
-#include <cmath>
-#include <sstream>
 
 namespace siterank {
 
@@ -34,8 +33,9 @@ nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t p) {
   j["score"] = rounded(r.total[p]);
   if (vetoed) {
     nlohmann::ordered_json vetoes = nlohmann::ordered_json::array();
-    auto it = std::lower_bound(r.vetoes.begin(), r.vetoes.end(), p,
-                               [](const VetoEntry& v, std::size_t parcel) { return v.parcel < parcel; });
+    auto it =
+        std::lower_bound(r.vetoes.begin(), r.vetoes.end(), p,
+                         [](const VetoEntry& v, std::size_t parcel) { return v.parcel < parcel; });
     for (; it != r.vetoes.end() && it->parcel == p; ++it)
       vetoes.push_back({{"criterion", run.criteria[it->criterion].name}, {"reason", it->reason}});
     j["vetoes"] = vetoes;
@@ -78,7 +78,8 @@ nlohmann::ordered_json ranking_neighbours(const Run& run, std::size_t p) {
   };
   j["ranked"] = r.ranking.size();
   j["above"] = rank > 1 ? neighbour(r.ranking[rank - 2]) : nlohmann::ordered_json(nullptr);
-  j["below"] = rank < r.ranking.size() ? neighbour(r.ranking[rank]) : nlohmann::ordered_json(nullptr);
+  j["below"] =
+      rank < r.ranking.size() ? neighbour(r.ranking[rank]) : nlohmann::ordered_json(nullptr);
   return j;
 }
 
@@ -93,17 +94,19 @@ std::string explanation_text(const Run& run, std::size_t p) {
     if (!part.empty()) s << " " << part << ",";
   if (!t.land_use.at(p).empty()) s << " land use " << t.land_use.at(p) << ",";
   if (!t.status.at(p).empty()) s << " status " << t.status.at(p) << ",";
-  s << " " << format_fixed(t.area_m2[p] / m2_per_mu, 2) << " 亩 (" << format_fixed(t.area_m2[p], 0) << " m²)\n";
+  s << " " << format_fixed(t.area_m2[p] / m2_per_mu, 2) << " 亩 (" << format_fixed(t.area_m2[p], 0)
+    << " m²)\n";
   const bool vetoed = r.rank_of[p] == 0;
   if (vetoed) {
     s << "VETOED, not ranked:\n";
-    auto it = std::lower_bound(r.vetoes.begin(), r.vetoes.end(), p,
-                               [](const VetoEntry& v, std::size_t parcel) { return v.parcel < parcel; });
+    auto it =
+        std::lower_bound(r.vetoes.begin(), r.vetoes.end(), p,
+                         [](const VetoEntry& v, std::size_t parcel) { return v.parcel < parcel; });
     for (; it != r.vetoes.end() && it->parcel == p; ++it)
       s << "  " << run.criteria[it->criterion].name << ": " << it->reason << "\n";
   } else {
-    s << "rank " << r.rank_of[p] << " of " << r.ranking.size() << ", score " << format_fixed(r.total[p], 2)
-      << " = sum of weight × criterion score\n";
+    s << "rank " << r.rank_of[p] << " of " << r.ranking.size() << ", score "
+      << format_fixed(r.total[p], 2) << " = sum of weight × criterion score\n";
   }
   s << "\n";
   for (std::size_t c = 0; c < run.criteria.size(); ++c) {
@@ -116,7 +119,8 @@ std::string explanation_text(const Run& run, std::size_t p) {
     const std::size_t nf = ec.factors.size();
     for (std::size_t f = 0; f < nf; ++f) {
       const double v = r.scores[c].factors[p * nf + f];
-      s << "    " << pad(ec.factors[f].name, 28) << pad(std::isnan(v) ? "n/a" : format_fixed(v, 2), 12, true) << " "
+      s << "    " << pad(ec.factors[f].name, 28)
+        << pad(std::isnan(v) ? "n/a" : format_fixed(v, 2), 12, true) << " "
         << pad(ec.factors[f].unit, 8) << "  " << ec.factors[f].description << "\n";
     }
   }
@@ -125,15 +129,15 @@ std::string explanation_text(const Run& run, std::size_t p) {
     const std::size_t rank = r.rank_of[p];
     if (rank > 1) {
       const std::size_t a = r.ranking[rank - 2];
-      s << "above: #" << rank - 1 << " " << t.id.at(a) << " scores " << format_fixed(r.total[a], 2) << ", "
-        << format_fixed(r.total[a] - r.total[p], 2) << " more\n";
+      s << "above: #" << rank - 1 << " " << t.id.at(a) << " scores " << format_fixed(r.total[a], 2)
+        << ", " << format_fixed(r.total[a] - r.total[p], 2) << " more\n";
     } else {
       s << "above: none, this parcel ranks first\n";
     }
     if (rank < r.ranking.size()) {
       const std::size_t b = r.ranking[rank];
-      s << "below: #" << rank + 1 << " " << t.id.at(b) << " scores " << format_fixed(r.total[b], 2) << ", "
-        << format_fixed(r.total[p] - r.total[b], 2) << " less\n";
+      s << "below: #" << rank + 1 << " " << t.id.at(b) << " scores " << format_fixed(r.total[b], 2)
+        << ", " << format_fixed(r.total[p] - r.total[b], 2) << " less\n";
     } else {
       s << "below: none, this parcel ranks last\n";
     }

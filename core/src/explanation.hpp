@@ -4,9 +4,9 @@
 // `explain`.
 #pragma once
 
-#include "pipeline.hpp"
-
 #include <nlohmann/json.hpp>
+
+#include "pipeline.hpp"
 
 namespace siterank {
 

@@ -16,8 +16,9 @@ std::string parcel_reasons(const Run& run, std::size_t p) {
   const auto& r = run.result;
   if (r.rank_of[p] == 0) {
     // Vetoes are sorted by parcel: find this parcel's run of entries.
-    auto it = std::lower_bound(r.vetoes.begin(), r.vetoes.end(), p,
-                               [](const VetoEntry& v, std::size_t parcel) { return v.parcel < parcel; });
+    auto it =
+        std::lower_bound(r.vetoes.begin(), r.vetoes.end(), p,
+                         [](const VetoEntry& v, std::size_t parcel) { return v.parcel < parcel; });
     for (; it != r.vetoes.end() && it->parcel == p; ++it)
       out += (out.empty() ? "" : "; ") + run.criteria[it->criterion].name + ": " + it->reason;
     return out;
@@ -26,7 +27,8 @@ std::string parcel_reasons(const Run& run, std::size_t p) {
   std::vector<std::size_t> order(run.criteria.size());
   for (std::size_t c = 0; c < order.size(); ++c) order[c] = c;
   auto contribution = [&](std::size_t c) { return run.criteria[c].weight * r.scores[c].scores[p]; };
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return contribution(a) > contribution(b); });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return contribution(a) > contribution(b); });
   for (std::size_t c : order) {
     if (!out.empty()) out += "; ";
     out += run.criteria[c].name + " " + format_fixed(r.scores[c].scores[p], 1) + "×" +

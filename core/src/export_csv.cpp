@@ -1,7 +1,7 @@
+#include <siterank/parcels.hpp>
+
 #include "exporters.hpp"
 #include "text_format.hpp"
-
-#include <siterank/parcels.hpp>
 
 namespace siterank {
 
@@ -14,11 +14,12 @@ void write_csv(const Run& run, const Selection& sel, std::ostream& out) {
   for (std::size_t p : selected_parcels(run, sel)) {
     const bool vetoed = r.rank_of[p] == 0;
     out << (vetoed ? "" : std::to_string(r.rank_of[p])) << ',' << csv_quote(t.id.at(p)) << ','
-        << csv_quote(t.platform.at(p)) << ',' << csv_quote(t.district.at(p)) << ',' << csv_quote(t.land_use.at(p))
-        << ',' << csv_quote(t.status.at(p)) << ',' << format_fixed(t.area_m2[p] / m2_per_mu, 2) << ','
-        << format_fixed(t.area_m2[p], 1) << ',' << (vetoed ? "true" : "false") << ','
-        << (vetoed ? "" : format_fixed(r.total[p], 4));
-    for (std::size_t c = 0; c < run.criteria.size(); ++c) out << ',' << format_fixed(r.scores[c].scores[p], 4);
+        << csv_quote(t.platform.at(p)) << ',' << csv_quote(t.district.at(p)) << ','
+        << csv_quote(t.land_use.at(p)) << ',' << csv_quote(t.status.at(p)) << ','
+        << format_fixed(t.area_m2[p] / m2_per_mu, 2) << ',' << format_fixed(t.area_m2[p], 1) << ','
+        << (vetoed ? "true" : "false") << ',' << (vetoed ? "" : format_fixed(r.total[p], 4));
+    for (std::size_t c = 0; c < run.criteria.size(); ++c)
+      out << ',' << format_fixed(r.scores[c].scores[p], 4);
     out << ',' << csv_quote(parcel_reasons(run, p)) << '\n';
   }
 }

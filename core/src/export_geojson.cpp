@@ -1,11 +1,10 @@
+#include <siterank/parcels.hpp>
+#include <vector>
+
 #include "crs.hpp"
 #include "errors.hpp"
 #include "exporters.hpp"
 #include "text_format.hpp"
-
-#include <siterank/parcels.hpp>
-
-#include <vector>
 
 namespace siterank {
 
@@ -81,7 +80,8 @@ void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
     std::size_t exteriors = 0;
     for (std::size_t i = 0; i < g.ring_count(); ++i) exteriors += g.is_exterior(i) ? 1 : 0;
     const bool multi = exteriors > 1;
-    s += multi ? ",\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[" : ",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":";
+    s += multi ? ",\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":["
+               : ",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":";
     for (std::size_t i = 0; i < g.ring_count(); ++i) {
       const auto ring = g.ring(i);
       xs.resize(ring.size());
@@ -91,7 +91,8 @@ void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
         ys[k] = ring[k].y;
       }
       if (!to_wgs84->Transform(xs.size(), xs.data(), ys.data()))
-        throw OutputError("GeoJSON export: cannot transform parcel '" + std::string(t.id.at(p)) + "' to EPSG:4326");
+        throw OutputError("GeoJSON export: cannot transform parcel '" + std::string(t.id.at(p)) +
+                          "' to EPSG:4326");
       if (g.is_exterior(i)) {
         if (i > 0) s += multi ? "]," : ",";
         s += multi ? "[" : "[";

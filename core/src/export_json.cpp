@@ -22,12 +22,10 @@ void write_json(const Run& run, const Selection& sel, std::ostream& out) {
   }
   j["criteria"] = criteria;
   const auto& rep = run.dataset.report;
-  j["summary"] = {{"parcels_read", rep.parcels_read},
-                  {"parcels_loaded", rep.parcels_loaded},
-                  {"parcels_repaired", rep.repaired.size()},
-                  {"parcels_skipped", rep.skipped.size()},
-                  {"ranked", run.result.ranking.size()},
-                  {"vetoed", run.result.vetoed.size()}};
+  j["summary"] = {
+      {"parcels_read", rep.parcels_read},        {"parcels_loaded", rep.parcels_loaded},
+      {"parcels_repaired", rep.repaired.size()}, {"parcels_skipped", rep.skipped.size()},
+      {"ranked", run.result.ranking.size()},     {"vetoed", run.result.vetoed.size()}};
   nlohmann::ordered_json parcels = nlohmann::ordered_json::array();
   for (std::size_t p : selected_parcels(run, sel)) parcels.push_back(parcel_explanation(run, p));
   j["parcels"] = parcels;

@@ -1,14 +1,15 @@
+#include <siterank/parcels.hpp>
+
 #include "exporters.hpp"
 #include "text_format.hpp"
-
-#include <siterank/parcels.hpp>
 
 namespace siterank {
 
 void write_table(const Run& run, const Selection& sel, std::ostream& out) {
   const ParcelTable& t = run.dataset.parcels;
   const auto& r = run.result;
-  std::vector<std::string> header{"rank", "parcel", "platform", "land use", "status", "area 亩", "score"};
+  std::vector<std::string> header{"rank",   "parcel",  "platform", "land use",
+                                  "status", "area 亩", "score"};
   std::vector<bool> right{true, false, false, false, false, true, true};
   for (const auto& c : run.criteria) {
     header.push_back(c.name);
@@ -24,23 +25,27 @@ void write_table(const Run& run, const Selection& sel, std::ostream& out) {
                                  std::string(t.status.at(p)),
                                  format_fixed(t.area_m2[p] / m2_per_mu, 1),
                                  vetoed ? "-" : format_fixed(r.total[p], 2)};
-    for (std::size_t c = 0; c < run.criteria.size(); ++c) row.push_back(format_fixed(r.scores[c].scores[p], 1));
+    for (std::size_t c = 0; c < run.criteria.size(); ++c)
+      row.push_back(format_fixed(r.scores[c].scores[p], 1));
     rows.push_back(std::move(row));
   }
   std::vector<std::size_t> width(header.size());
   for (std::size_t i = 0; i < header.size(); ++i) width[i] = display_width(header[i]);
   for (const auto& row : rows)
-    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], display_width(row[i]));
+    for (std::size_t i = 0; i < row.size(); ++i)
+      width[i] = std::max(width[i], display_width(row[i]));
 
   const auto& prof = run.plan.profile.profile;
-  out << prof.name << " (" << prof.industry << ", " << prof.project_type << ") on " << run.dataset.manifest.name
-      << ": " << r.ranking.size() << " ranked, " << r.vetoed.size() << " vetoed of " << t.size() << " parcels\n";
+  out << prof.name << " (" << prof.industry << ", " << prof.project_type << ") on "
+      << run.dataset.manifest.name << ": " << r.ranking.size() << " ranked, " << r.vetoed.size()
+      << " vetoed of " << t.size() << " parcels\n";
   out << "weights:";
   for (const auto& c : run.criteria) out << ' ' << c.name << '=' << format_fixed(c.weight, 3);
   out << "\n\n";
   auto line = [&](const std::vector<std::string>& cells) {
     std::string s;
-    for (std::size_t i = 0; i < cells.size(); ++i) s += (i ? "  " : "") + pad(cells[i], width[i], right[i]);
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      s += (i ? "  " : "") + pad(cells[i], width[i], right[i]);
     while (!s.empty() && s.back() == ' ') s.pop_back();
     out << s << '\n';
   };

@@ -3,11 +3,11 @@
 // decides between stdout and an atomically written file.
 #pragma once
 
-#include "pipeline.hpp"
-
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include "pipeline.hpp"
 
 namespace siterank {
 

@@ -1,7 +1,6 @@
 #include "install_paths.hpp"
 
 #include <boost/dll/runtime_symbol_info.hpp>
-
 #include <filesystem>
 
 namespace siterank {
@@ -16,7 +15,8 @@ std::string builtin_plugin_dir() {
 
 std::string default_dataset_dir() {
   std::error_code ec;
-  const fs::path installed = fs::path(executable_dir()) / SITERANK_DATA_RELDIR / "geodata" / "hangzhou";
+  const fs::path installed =
+      fs::path(executable_dir()) / SITERANK_DATA_RELDIR / "geodata" / "hangzhou";
   if (fs::exists(installed / "dataset.json", ec)) return installed.lexically_normal().string();
   return SITERANK_SOURCE_GEODATA "/hangzhou";
 }

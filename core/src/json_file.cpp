@@ -1,9 +1,9 @@
 #include "json_file.hpp"
 
-#include "errors.hpp"
-
 #include <fstream>
 #include <sstream>
+
+#include "errors.hpp"
 
 namespace siterank {
 
@@ -28,7 +28,8 @@ nlohmann::json read_json_file(const std::string& path) {
     }
     std::string what = e.what();
     if (const auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
-    throw InputError(path + ":" + std::to_string(line) + ":" + std::to_string(col) + ": JSON " + what);
+    throw InputError(path + ":" + std::to_string(line) + ":" + std::to_string(col) + ": JSON " +
+                     what);
   }
 }
 

@@ -1,12 +1,11 @@
 #include "json_schema.hpp"
 
+#include <algorithm>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
-
-#include <algorithm>
 
 namespace siterank {
 
@@ -40,7 +39,8 @@ std::vector<std::string> context_tokens(const std::vector<std::string>& context)
 }
 
 bool is_index(const std::string& t) {
-  return !t.empty() && std::all_of(t.begin(), t.end(), [](unsigned char ch) { return std::isdigit(ch); });
+  return !t.empty() &&
+         std::all_of(t.begin(), t.end(), [](unsigned char ch) { return std::isdigit(ch); });
 }
 
 std::string path_of(const std::vector<std::string>& tokens) {
@@ -61,7 +61,8 @@ const nlohmann::json* resolve(const nlohmann::json& root, const nlohmann::json* 
 
 // The subschema that applies at `tokens`, following properties,
 // additionalProperties, items, $ref and allOf; nullptr when unknown.
-const nlohmann::json* subschema(const nlohmann::json& root, const std::vector<std::string>& tokens) {
+const nlohmann::json* subschema(const nlohmann::json& root,
+                                const std::vector<std::string>& tokens) {
   const nlohmann::json* s = resolve(root, &root);
   for (const auto& t : tokens) {
     if (!s || !s->is_object()) return nullptr;
@@ -71,7 +72,8 @@ const nlohmann::json* subschema(const nlohmann::json& root, const std::vector<st
       for (const auto& part : (*s)["allOf"]) candidates.push_back(resolve(root, &part));
     for (const auto* c : candidates) {
       if (!c || !c->is_object()) continue;
-      if (c->contains("properties") && (*c)["properties"].contains(t) && (*c)["properties"][t].is_object()) {
+      if (c->contains("properties") && (*c)["properties"].contains(t) &&
+          (*c)["properties"][t].is_object()) {
         next = &(*c)["properties"][t];
         break;
       }
@@ -126,11 +128,14 @@ std::string explain(const nlohmann::json& schema, const nlohmann::json& doc,
     std::string bound;
     if (sub->contains("minimum")) bound += ">= " + (*sub)["minimum"].dump();
     if (sub->contains("exclusiveMinimum")) bound += "> " + (*sub)["exclusiveMinimum"].dump();
-    if (sub->contains("maximum")) bound += std::string(bound.empty() ? "" : " and ") + "<= " + (*sub)["maximum"].dump();
-    if (!bound.empty()) return "expected a number " + bound + ", got " + (value ? value->dump() : "nothing");
+    if (sub->contains("maximum"))
+      bound += std::string(bound.empty() ? "" : " and ") + "<= " + (*sub)["maximum"].dump();
+    if (!bound.empty())
+      return "expected a number " + bound + ", got " + (value ? value->dump() : "nothing");
   }
   if (description.find("enum") != std::string::npos && sub && sub->contains("enum")) {
-    return "expected one of " + (*sub)["enum"].dump() + ", got " + (value ? value->dump() : "nothing");
+    return "expected one of " + (*sub)["enum"].dump() + ", got " +
+           (value ? value->dump() : "nothing");
   }
   const std::string unknown = "'properties' or 'additionalProperties' constraints: '";
   if (auto pos = description.find(unknown); pos != std::string::npos) {
@@ -144,7 +149,8 @@ std::string explain(const nlohmann::json& schema, const nlohmann::json& doc,
   }
   if (description.find("Missing required property") != std::string::npos) {
     const auto q = description.find('\'');
-    const std::string key = q == std::string::npos ? "" : description.substr(q + 1, description.rfind('\'') - q - 1);
+    const std::string key =
+        q == std::string::npos ? "" : description.substr(q + 1, description.rfind('\'') - q - 1);
     return "missing required key '" + key + "'";
   }
   return description;
@@ -152,7 +158,8 @@ std::string explain(const nlohmann::json& schema, const nlohmann::json& doc,
 
 bool is_echo(const std::string& description) {
   // valijson repeats a nested failure at every enclosing level.
-  return description.rfind("Failed to validate against schema associated with property name", 0) == 0 ||
+  return description.rfind("Failed to validate against schema associated with property name", 0) ==
+             0 ||
          description.rfind("Failed to validate against additional properties schema", 0) == 0 ||
          description.rfind("Failed to validate item", 0) == 0 ||
          description.rfind("Failed to validate against child schema", 0) == 0 ||
@@ -172,9 +179,11 @@ std::vector<std::string> JsonSchema::validate(const nlohmann::json& doc) const {
   while (results.popError(e)) {
     if (is_echo(e.description)) continue;
     const auto tokens = context_tokens(e.context);
-    errors.emplace_back(tokens.size(), path_of(tokens) + ": " + explain(impl_->doc, doc, tokens, e.description));
+    errors.emplace_back(tokens.size(),
+                        path_of(tokens) + ": " + explain(impl_->doc, doc, tokens, e.description));
   }
-  std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   for (auto& [depth, msg] : errors)
     if (std::find(out.begin(), out.end(), msg) == out.end()) out.push_back(std::move(msg));
   if (out.empty()) out.push_back("$: does not match the schema");

@@ -1,9 +1,8 @@
 // JSON Schema validation (valijson) with errors as "$.json.path: message".
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 

@@ -1,13 +1,12 @@
 #include "manifest.hpp"
 
+#include <filesystem>
+#include <siterank/parcels.hpp>
+
 #include "errors.hpp"
 #include "json_file.hpp"
 #include "json_schema.hpp"
 #include "resources.hpp"
-
-#include <siterank/parcels.hpp>
-
-#include <filesystem>
 
 namespace siterank {
 
@@ -27,8 +26,8 @@ bool is_connection_string(const std::string& s) {
   return colon != std::string::npos && colon > 1 && s.find('/') > colon;
 }
 
-LayerSource read_source(const nlohmann::json& j, const std::string& json_path, const std::string& name,
-                        const std::string& dir) {
+LayerSource read_source(const nlohmann::json& j, const std::string& json_path,
+                        const std::string& name, const std::string& dir) {
   LayerSource s;
   s.json_path = json_path;
   s.name = name;
@@ -39,7 +38,8 @@ LayerSource read_source(const nlohmann::json& j, const std::string& json_path, c
   s.crs = j.value("crs", "");
   s.encoding = j.value("encoding", "");
   if (j.contains("fields")) s.fields = j["fields"].get<std::map<std::string, std::string>>();
-  if (j.contains("extra_fields")) s.extra_fields = j["extra_fields"].get<std::map<std::string, std::string>>();
+  if (j.contains("extra_fields"))
+    s.extra_fields = j["extra_fields"].get<std::map<std::string, std::string>>();
   if (j.contains("values"))
     s.values = j["values"].get<std::map<std::string, std::map<std::string, std::string>>>();
   return s;
@@ -58,14 +58,17 @@ DatasetManifest load_manifest(const std::string& dir_or_file) {
   fs::path p(dir_or_file);
   std::error_code ec;
   if (fs::is_directory(p, ec)) p /= "dataset.json";
-  if (!fs::exists(p, ec)) throw InputError(p.string() + ": no dataset manifest here (expected a folder with dataset.json)");
+  if (!fs::exists(p, ec))
+    throw InputError(p.string() +
+                     ": no dataset manifest here (expected a folder with dataset.json)");
   m.path = p.string();
   m.dir = p.parent_path().empty() ? "." : p.parent_path().string();
 
   const nlohmann::json doc = read_json_file(m.path);
   const auto errors = dataset_schema().validate(doc);
   if (!errors.empty()) {
-    std::string more = errors.size() > 1 ? " (and " + std::to_string(errors.size() - 1) + " more)" : "";
+    std::string more =
+        errors.size() > 1 ? " (and " + std::to_string(errors.size() - 1) + " more)" : "";
     throw InputError(m.path + ": " + errors.front() + more);
   }
   m.name = doc.value("name", fs::path(m.dir).filename().string());
@@ -76,14 +79,16 @@ DatasetManifest load_manifest(const std::string& dir_or_file) {
   // Value maps may only name mapped fields, and status values must be canonical.
   for (const auto& [field, map] : m.parcels.values) {
     if (!m.parcels.fields.count(field))
-      throw InputError(m.path + ": $.parcels.values." + field + ": field '" + field + "' is not mapped in $.parcels.fields");
+      throw InputError(m.path + ": $.parcels.values." + field + ": field '" + field +
+                       "' is not mapped in $.parcels.fields");
     if (field == "status")
       for (const auto& [from, to] : map) {
         bool ok = false;
         for (const char* s : parcel_statuses) ok = ok || to == s;
         if (!ok)
-          throw InputError(m.path + ": $.parcels.values.status." + from + ": '" + to +
-                           "' is not a canonical status (ready, available, reserved, clearance, occupied)");
+          throw InputError(
+              m.path + ": $.parcels.values.status." + from + ": '" + to +
+              "' is not a canonical status (ready, available, reserved, clearance, occupied)");
       }
   }
 
@@ -92,8 +97,8 @@ DatasetManifest load_manifest(const std::string& dir_or_file) {
     for (const auto& [name, j] : doc["layers"].items()) {
       LayerSource s = read_source(j, "$.layers." + name, name, m.dir);
       if (auto [it, fresh] = role_owner.emplace(s.role, name); !fresh)
-        throw InputError(m.path + ": $.layers." + name + ".role: role '" + s.role + "' is already taken by layer '" +
-                         it->second + "' (one layer per role)");
+        throw InputError(m.path + ": $.layers." + name + ".role: role '" + s.role +
+                         "' is already taken by layer '" + it->second + "' (one layer per role)");
       m.layers.push_back(std::move(s));
     }
   }

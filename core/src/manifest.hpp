@@ -9,16 +9,17 @@
 namespace siterank {
 
 struct LayerSource {
-  std::string json_path;  // "$.parcels" or "$.layers.metro", for messages
-  std::string name;       // "parcels" or the reference layer's key
-  std::string role;       // reference layers only
-  std::string source;     // resolved file path or OGR connection string
-  std::string layer;      // "" = the source's only layer
-  std::string crs;        // "" = read from the source
-  std::string encoding;   // "" = as the source says
-  std::map<std::string, std::string> fields;                            // canonical -> source
-  std::map<std::string, std::string> extra_fields;                      // parcels only
-  std::map<std::string, std::map<std::string, std::string>> values;     // canonical field -> {source -> canonical}
+  std::string json_path;                            // "$.parcels" or "$.layers.metro", for messages
+  std::string name;                                 // "parcels" or the reference layer's key
+  std::string role;                                 // reference layers only
+  std::string source;                               // resolved file path or OGR connection string
+  std::string layer;                                // "" = the source's only layer
+  std::string crs;                                  // "" = read from the source
+  std::string encoding;                             // "" = as the source says
+  std::map<std::string, std::string> fields;        // canonical -> source
+  std::map<std::string, std::string> extra_fields;  // parcels only
+  std::map<std::string, std::map<std::string, std::string>>
+      values;  // canonical field -> {source -> canonical}
 };
 
 struct DatasetManifest {

@@ -3,16 +3,15 @@
 // the algorithm runs) and fills in defaults.
 #pragma once
 
-#include <siterank/criterion.hpp>
-
 #include <nlohmann/json.hpp>
-
+#include <siterank/criterion.hpp>
 #include <string>
 
 namespace siterank {
 
 // `where` prefixes errors, e.g. "profile.json: $.plugins.land". Throws InputError.
-Options validate_options(const CriterionInfo& info, const nlohmann::json& section, const std::string& where);
+Options validate_options(const CriterionInfo& info, const nlohmann::json& section,
+                         const std::string& where);
 
 // Parses {"type": "linear", "zero_at": 0, "full_at": 10} and the like.
 ValueFunction parse_value_function(const nlohmann::json& j, const std::string& where);

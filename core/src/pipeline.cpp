@@ -1,13 +1,13 @@
 #include "pipeline.hpp"
 
-#include "errors.hpp"
-#include "install_paths.hpp"
-#include "option_validation.hpp"
-
 #include <unistd.h>
 
 #include <cstdio>
 #include <set>
+
+#include "errors.hpp"
+#include "install_paths.hpp"
+#include "option_validation.hpp"
 
 namespace siterank {
 
@@ -37,8 +37,9 @@ void check_requirements(const LoadedPlugin& p, const DatasetManifest& m) {
     }
     for (const auto& a : need.attributes)
       if (!l->fields.count(a))
-        throw InputError(m.path + ": " + who + " needs attribute '" + a + "' of layer '" + l->name + "' (role " +
-                         need.role + "), which " + l->json_path + ".fields does not map");
+        throw InputError(m.path + ": " + who + " needs attribute '" + a + "' of layer '" + l->name +
+                         "' (role " + need.role + "), which " + l->json_path +
+                         ".fields does not map");
   }
 }
 
@@ -53,16 +54,20 @@ Plan plan_run(const RunRequest& request) {
     if (!p) {
       std::string refused;
       for (const auto& r : plan.registry.refused)
-        if (r.file.find("siterank_" + name + ".so") != std::string::npos) refused = " (" + r.file + " was refused: " + r.reason + ")";
-      throw PluginError(plan.profile.path + ": $.weights." + name + ": no plugin provides criterion '" + name +
+        if (r.file.find("siterank_" + name + ".so") != std::string::npos)
+          refused = " (" + r.file + " was refused: " + r.reason + ")";
+      throw PluginError(plan.profile.path + ": $.weights." + name +
+                        ": no plugin provides criterion '" + name +
                         "' (available: " + known_criteria(plan.registry) + ")" + refused);
     }
-    const auto section = plan.profile.plugin_sections.count(name) ? plan.profile.plugin_sections.at(name)
-                                                                  : nlohmann::json::object();
+    const auto section = plan.profile.plugin_sections.count(name)
+                             ? plan.profile.plugin_sections.at(name)
+                             : nlohmann::json::object();
     Options options = validate_options(p->info, section, plan.profile.path + ": $.plugins." + name);
     plan.criteria.push_back({p, std::move(options), weight});
   }
-  plan.manifest = load_manifest(request.dataset_dir.empty() ? default_dataset_dir() : request.dataset_dir);
+  plan.manifest =
+      load_manifest(request.dataset_dir.empty() ? default_dataset_dir() : request.dataset_dir);
   for (const auto& c : plan.criteria) check_requirements(*c.plugin, plan.manifest);
   return plan;
 }
@@ -100,7 +105,8 @@ std::unique_ptr<Run> execute(Plan plan, const RunRequest& request) {
   eo.threads = request.threads;
   if (request.progress && run->dataset.parcels.size() > 5000 && isatty(STDERR_FILENO)) {
     eo.progress = [](std::size_t done, std::size_t total) {
-      std::fprintf(stderr, "\rscoring: %zu/%zu parcels (%.0f%%)", done, total, 100.0 * done / total);
+      std::fprintf(stderr, "\rscoring: %zu/%zu parcels (%.0f%%)", done, total,
+                   100.0 * done / total);
       if (done == total) std::fputc('\n', stderr);
     };
   }

@@ -3,16 +3,16 @@
 // then load the dataset, configure the criteria and score.
 #pragma once
 
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "dataset.hpp"
 #include "engine.hpp"
 #include "manifest.hpp"
 #include "plugin_loader.hpp"
 #include "profile_loader.hpp"
 #include "reference_index.hpp"
-
-#include <memory>
-#include <string>
-#include <vector>
 
 namespace siterank {
 

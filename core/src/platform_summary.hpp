@@ -3,10 +3,10 @@
 // parcels.
 #pragma once
 
-#include "dataset.hpp"
-
 #include <string>
 #include <vector>
+
+#include "dataset.hpp"
 
 namespace siterank {
 

@@ -1,17 +1,15 @@
 #include "plugin_loader.hpp"
 
-#include "errors.hpp"
-#include "install_paths.hpp"
-
-#include <siterank/plugin.hpp>
-#include <siterank/version.hpp>
-
-#include <boost/dll/shared_library.hpp>
-
 #include <algorithm>
+#include <boost/dll/shared_library.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
+#include <siterank/plugin.hpp>
+#include <siterank/version.hpp>
+
+#include "errors.hpp"
+#include "install_paths.hpp"
 
 namespace siterank {
 
@@ -21,7 +19,9 @@ namespace dll = boost::dll;
 std::shared_ptr<Criterion> LoadedPlugin::instantiate() const {
   std::string error;
   Criterion* raw = create(&error);
-  if (!raw) throw PluginError(file + ": " SITERANK_ENTRY_CREATE " failed: " + (error.empty() ? "returned null" : error));
+  if (!raw)
+    throw PluginError(
+        file + ": " SITERANK_ENTRY_CREATE " failed: " + (error.empty() ? "returned null" : error));
   std::shared_ptr<void> keep_loaded = library;
   return std::shared_ptr<Criterion>(raw, [keep_loaded](Criterion* c) { delete c; });
 }
@@ -41,13 +41,15 @@ bool load_plugin(const std::string& file, LoadedPlugin& out, std::string& refusa
     return false;
   }
   if (!lib->has(SITERANK_ENTRY_API_VERSION)) {
-    refusal = "not a siterank plugin: no " SITERANK_ENTRY_API_VERSION " symbol (build it with SITERANK_PLUGIN(...))";
+    refusal = "not a siterank plugin: no " SITERANK_ENTRY_API_VERSION
+              " symbol (build it with SITERANK_PLUGIN(...))";
     return false;
   }
   const int api = lib->get<PluginApiVersionFn>(SITERANK_ENTRY_API_VERSION)();
   if (api != SITERANK_SDK_API_VERSION) {
-    refusal = "SDK API version mismatch: expected " + std::to_string(SITERANK_SDK_API_VERSION) + ", found " +
-              std::to_string(api) + " (rebuild the plugin against this siterank's SDK)";
+    refusal = "SDK API version mismatch: expected " + std::to_string(SITERANK_SDK_API_VERSION) +
+              ", found " + std::to_string(api) +
+              " (rebuild the plugin against this siterank's SDK)";
     return false;
   }
   if (!lib->has(SITERANK_ENTRY_BUILD_TAG)) {
@@ -57,8 +59,8 @@ bool load_plugin(const std::string& file, LoadedPlugin& out, std::string& refusa
   const char* tag = lib->get<PluginBuildTagFn>(SITERANK_ENTRY_BUILD_TAG)();
   const std::string found = tag ? tag : "";
   if (found != SITERANK_BUILD_TAG) {
-    refusal = "build tag mismatch: expected '" + std::string(SITERANK_BUILD_TAG) + "', found '" + found +
-              "' (compiler and standard library must match the host's)";
+    refusal = "build tag mismatch: expected '" + std::string(SITERANK_BUILD_TAG) + "', found '" +
+              found + "' (compiler and standard library must match the host's)";
     return false;
   }
   if (!lib->has(SITERANK_ENTRY_CREATE)) {
@@ -96,7 +98,8 @@ PluginRegistry discover_plugins(const std::vector<std::string>& dirs) {
     std::vector<std::string> files;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
       const std::string name = entry.path().filename().string();
-      if (entry.is_regular_file(ec) && name.rfind("siterank_", 0) == 0 && entry.path().extension() == ".so")
+      if (entry.is_regular_file(ec) && name.rfind("siterank_", 0) == 0 &&
+          entry.path().extension() == ".so")
         files.push_back(entry.path().string());
     }
     std::sort(files.begin(), files.end());
@@ -106,7 +109,8 @@ PluginRegistry discover_plugins(const std::vector<std::string>& dirs) {
       if (!load_plugin(f, p, why)) {
         reg.refused.push_back({f, why});
       } else if (const LoadedPlugin* taken = reg.find(p.info.name)) {
-        reg.refused.push_back({f, "criterion '" + p.info.name + "' is already provided by " + taken->file});
+        reg.refused.push_back(
+            {f, "criterion '" + p.info.name + "' is already provided by " + taken->file});
       } else {
         reg.plugins.push_back(std::move(p));
       }
@@ -125,7 +129,8 @@ std::vector<std::string> plugin_search_path(const std::vector<std::string>& extr
     std::size_t start = 0;
     while (start <= s.size()) {
       const auto colon = s.find(':', start);
-      const std::string part = s.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+      const std::string part =
+          s.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
       if (!part.empty()) dirs.push_back(part);
       if (colon == std::string::npos) break;
       start = colon + 1;

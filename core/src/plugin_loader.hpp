@@ -4,9 +4,8 @@
 // loaded while any criterion created from it lives.
 #pragma once
 
-#include <siterank/plugin.hpp>
-
 #include <memory>
+#include <siterank/plugin.hpp>
 #include <string>
 #include <vector>
 

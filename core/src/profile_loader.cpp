@@ -1,14 +1,13 @@
 #include "profile_loader.hpp"
 
+#include <cmath>
+#include <siterank/parcels.hpp>
+
 #include "errors.hpp"
 #include "json_file.hpp"
 #include "json_schema.hpp"
 #include "resources.hpp"
 #include "taxonomy.hpp"
-
-#include <siterank/parcels.hpp>
-
-#include <cmath>
 
 namespace siterank {
 
@@ -38,7 +37,8 @@ double to_m2(double v, const std::string& unit) {
 ProfileDocument parse_profile(const nlohmann::json& doc, const std::string& path) {
   const auto errors = profile_schema().validate(doc);
   if (!errors.empty()) {
-    std::string more = errors.size() > 1 ? " (and " + std::to_string(errors.size() - 1) + " more)" : "";
+    std::string more =
+        errors.size() > 1 ? " (and " + std::to_string(errors.size() - 1) + " more)" : "";
     throw InputError(path + ": " + errors.front() + more);
   }
   auto fail = [&](const std::string& where, const std::string& what) {
@@ -49,7 +49,9 @@ ProfileDocument parse_profile(const nlohmann::json& doc, const std::string& path
   out.path = path;
   ProjectProfile& p = out.profile;
   const auto empty = nlohmann::json::object();
-  auto section = [&](const char* key) -> const nlohmann::json& { return doc.contains(key) ? doc[key] : empty; };
+  auto section = [&](const char* key) -> const nlohmann::json& {
+    return doc.contains(key) ? doc[key] : empty;
+  };
 
   const auto& project = doc["project"];
   p.name = project["name"];
@@ -60,7 +62,9 @@ ProfileDocument parse_profile(const nlohmann::json& doc, const std::string& path
   p.chain_position = project.value("chain_position", "");
   const Taxonomy& tax = Taxonomy::builtin();
   const Industry* ind = tax.find(p.industry);
-  if (!ind) fail("$.project.industry", "unknown industry '" + p.industry + "' (known: " + tax.codes() + ")");
+  if (!ind)
+    fail("$.project.industry",
+         "unknown industry '" + p.industry + "' (known: " + tax.codes() + ")");
   p.ecosystem = ind->ecosystem;
   p.related_industries = ind->related;
   for (const auto& [code, i] : tax.industries()) p.industry_ecosystems[code] = i.ecosystem;
@@ -71,7 +75,8 @@ ProfileDocument parse_profile(const nlohmann::json& doc, const std::string& path
   if (land.contains("max")) p.land_max_m2 = to_m2(land["max"], unit);
   p.land_tolerance = number_or(land, "tolerance", 0.1);
   if (!std::isnan(p.land_min_m2) && !std::isnan(p.land_max_m2) && p.land_min_m2 > p.land_max_m2)
-    fail("$.land", "min (" + land["min"].dump() + ") is larger than max (" + land["max"].dump() + ")");
+    fail("$.land",
+         "min (" + land["min"].dump() + ") is larger than max (" + land["max"].dump() + ")");
 
   const auto& inv = section("investment");
   p.investment_yi = number_or(inv, "total_yi", missing);
@@ -92,7 +97,8 @@ ProfileDocument parse_profile(const nlohmann::json& doc, const std::string& path
   p.jobs = number_or(talent, "jobs", missing);
   if (talent.contains("mix")) {
     const auto& mix = talent["mix"];
-    TalentMix m{number_or(mix, "researchers", 0), number_or(mix, "engineers", 0), number_or(mix, "technicians", 0)};
+    TalentMix m{number_or(mix, "researchers", 0), number_or(mix, "engineers", 0),
+                number_or(mix, "technicians", 0)};
     const double sum = m.researchers + m.engineers + m.technicians;
     if (!(sum > 0)) fail("$.talent.mix", "shares are all zero");
     p.talent = {m.researchers / sum, m.engineers / sum, m.technicians / sum};
@@ -117,18 +123,22 @@ ProfileDocument parse_profile(const nlohmann::json& doc, const std::string& path
     out.raw_weights[name] = v;
     sum += v;
   }
-  if (!(sum > 0)) fail("$.weights", "all weights are zero; give at least one criterion a positive weight");
+  if (!(sum > 0))
+    fail("$.weights", "all weights are zero; give at least one criterion a positive weight");
   for (const auto& [name, w] : out.raw_weights) p.weights[name] = w / sum;
 
   if (doc.contains("plugins"))
     for (const auto& [name, opts] : doc["plugins"].items()) {
       if (!out.raw_weights.count(name))
-        fail("$.plugins." + name, "options for criterion '" + name + "', which $.weights does not enable");
+        fail("$.plugins." + name,
+             "options for criterion '" + name + "', which $.weights does not enable");
       out.plugin_sections[name] = opts;
     }
   return out;
 }
 
-ProfileDocument load_profile(const std::string& path) { return parse_profile(read_json_file(path), path); }
+ProfileDocument load_profile(const std::string& path) {
+  return parse_profile(read_json_file(path), path);
+}
 
 }  // namespace siterank

@@ -3,19 +3,17 @@
 // zero). Plugin sections are validated later against the plugins' options.
 #pragma once
 
-#include <siterank/profile.hpp>
-
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
+#include <siterank/profile.hpp>
 #include <string>
 
 namespace siterank {
 
 struct ProfileDocument {
   std::string path;
-  ProjectProfile profile;                      // units fixed, weights normalised
-  std::map<std::string, double> raw_weights;   // as written
+  ProjectProfile profile;                                 // units fixed, weights normalised
+  std::map<std::string, double> raw_weights;              // as written
   std::map<std::string, nlohmann::json> plugin_sections;  // criterion -> options object
 };
 

@@ -1,9 +1,8 @@
 #include "reference_index.hpp"
 
+#include <algorithm>
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
-
-#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
@@ -27,8 +26,9 @@ struct ReferenceIndex::LayerIndex {
   std::vector<BgMultiPolygon> shapes;             // polygon layers: exact shapes
 
   double exact_distance(std::size_t i, const BgPoint& p) const {
-    return layer->kind == GeometryKind::point ? bg::distance(p, BgPoint(layer->points[i].x, layer->points[i].y))
-                                              : bg::distance(p, shapes[i]);
+    return layer->kind == GeometryKind::point
+               ? bg::distance(p, BgPoint(layer->points[i].x, layer->points[i].y))
+               : bg::distance(p, shapes[i]);
   }
 };
 
@@ -45,7 +45,8 @@ class FilterTest {
       const auto& values = column_->texts.values;
       code_ok_.assign(values.size(), f->any_of.empty());
       if (!f->any_of.empty())
-        for (std::size_t c = 0; c < values.size(); ++c) code_ok_[c] = any_part_matches(values[c], f->any_of);
+        for (std::size_t c = 0; c < values.size(); ++c)
+          code_ok_[c] = any_part_matches(values[c], f->any_of);
     }
   }
   bool operator()(std::size_t i) const {
@@ -106,7 +107,8 @@ ReferenceIndex::ReferenceIndex(const std::vector<ReferenceLayer>& layers) {
     if (l.kind == GeometryKind::point) {
       std::vector<PointEntry> entries;
       entries.reserve(l.size());
-      for (std::size_t i = 0; i < l.size(); ++i) entries.emplace_back(BgPoint(l.points[i].x, l.points[i].y), i);
+      for (std::size_t i = 0; i < l.size(); ++i)
+        entries.emplace_back(BgPoint(l.points[i].x, l.points[i].y), i);
       idx->points = decltype(idx->points)(entries.begin(), entries.end());  // packing (bulk) load
     } else {
       std::vector<BoxEntry> entries;
@@ -131,11 +133,12 @@ const ReferenceLayer* ReferenceIndex::layer(std::string_view role) const {
 const ReferenceIndex::LayerIndex& ReferenceIndex::index_of(const ReferenceLayer& layer) const {
   for (const auto& idx : indexes_)
     if (idx->layer == &layer) return *idx;
-  throw std::invalid_argument("reference layer '" + layer.name + "' is not one of this dataset's layers");
+  throw std::invalid_argument("reference layer '" + layer.name +
+                              "' is not one of this dataset's layers");
 }
 
-void ReferenceIndex::nearest(const ReferenceLayer& layer, Point p, std::size_t k, const AttributeFilter* filter,
-                             std::vector<Hit>& out) const {
+void ReferenceIndex::nearest(const ReferenceLayer& layer, Point p, std::size_t k,
+                             const AttributeFilter* filter, std::vector<Hit>& out) const {
   out.clear();
   if (k == 0) return;
   const LayerIndex& idx = index_of(layer);
@@ -143,13 +146,15 @@ void ReferenceIndex::nearest(const ReferenceLayer& layer, Point p, std::size_t k
   const BgPoint q(p.x, p.y);
   if (layer.kind == GeometryKind::point) {
     const auto pred = bgi::satisfies([&](const PointEntry& e) { return keep(e.second); });
-    for (auto it = idx.points.qbegin(bgi::nearest(q, static_cast<unsigned>(k)) && pred); it != idx.points.qend(); ++it)
+    for (auto it = idx.points.qbegin(bgi::nearest(q, static_cast<unsigned>(k)) && pred);
+         it != idx.points.qend(); ++it)
       out.push_back({it->second, bg::distance(q, it->first)});
   } else {
     // Envelopes come out nearest first; the exact distance is at least the
     // envelope's, so stop once the envelope is farther than the k-th best.
     const auto pred = bgi::satisfies([&](const BoxEntry& e) { return keep(e.second); });
-    for (auto it = idx.boxes.qbegin(bgi::nearest(q, static_cast<unsigned>(idx.boxes.size())) && pred);
+    for (auto it =
+             idx.boxes.qbegin(bgi::nearest(q, static_cast<unsigned>(idx.boxes.size())) && pred);
          it != idx.boxes.qend(); ++it) {
       if (out.size() >= k) {
         sort_hits(out);
@@ -163,8 +168,8 @@ void ReferenceIndex::nearest(const ReferenceLayer& layer, Point p, std::size_t k
   if (out.size() > k) out.resize(k);
 }
 
-void ReferenceIndex::within(const ReferenceLayer& layer, Point p, double radius_m, const AttributeFilter* filter,
-                            std::vector<Hit>& out) const {
+void ReferenceIndex::within(const ReferenceLayer& layer, Point p, double radius_m,
+                            const AttributeFilter* filter, std::vector<Hit>& out) const {
   out.clear();
   if (!(radius_m >= 0)) return;
   const LayerIndex& idx = index_of(layer);

@@ -2,9 +2,8 @@
 // bulk-loaded once, answering plugins' nearest/within queries.
 #pragma once
 
-#include <siterank/reference.hpp>
-
 #include <memory>
+#include <siterank/reference.hpp>
 #include <vector>
 
 namespace siterank {

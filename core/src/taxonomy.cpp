@@ -1,17 +1,17 @@
 #include "taxonomy.hpp"
 
-#include "resources.hpp"
-
 #include <nlohmann/json.hpp>
-
 #include <stdexcept>
+
+#include "resources.hpp"
 
 namespace siterank {
 
 Taxonomy::Taxonomy(const std::string& json_text) {
   const auto doc = nlohmann::json::parse(json_text);
   for (const auto& i : doc.at("industries")) {
-    Industry ind{i.at("code"), i.at("zh"), i.at("en"), i.at("tier"), i.at("ecosystem"), i.at("related")};
+    Industry ind{i.at("code"), i.at("zh"),        i.at("en"),
+                 i.at("tier"), i.at("ecosystem"), i.at("related")};
     industries_.emplace(ind.code, ind);
   }
   // The relation must be symmetric: "related" means both ways.

@@ -11,7 +11,6 @@ namespace siterank::plugins {
 
 namespace {
 
-
 constexpr double inf = std::numeric_limits<double>::infinity();
 
 OptionSpec number(std::string name, double def, std::string unit, std::string description,
@@ -174,8 +173,9 @@ CriterionInfo LandCriterion::describe() const {
   // Required: without them the criterion cannot judge a parcel. The others
   // are used when mapped; see docs/plugins/land.md.
   info.parcel_fields = {"land_use", "status"};
-  info.optional_parcel_fields = {"platform",       "price_wan_per_mu", "plot_ratio_min", "plot_ratio_max",
-                                 "height_limit_m", "power_kva",        "dual_circuit"};
+  info.optional_parcel_fields = {"platform",       "price_wan_per_mu", "plot_ratio_min",
+                                 "plot_ratio_max", "height_limit_m",   "power_kva",
+                                 "dual_circuit"};
   return info;
 }
 

@@ -222,7 +222,8 @@ void TalentCriterion::configure(const ProjectProfile& profile, const Options& op
   half_saturation_ = positive(options, "access_half_saturation");
   workforce_radius_m_ = positive(options, "workforce_radius_m");
   workforce_function_ = options.value_function("workforce_function");
-  workforce_function_.require_never_falls("workforce_function", 0.0, std::numeric_limits<double>::max());
+  workforce_function_.require_never_falls("workforce_function", 0.0,
+                                          std::numeric_limits<double>::max());
 
   const std::vector<double> relevance =
       ordered_weights(options, "industry_relevance", names(relevance_levels));

@@ -145,12 +145,13 @@ CriterionInfo TransportCriterion::describe() const {
                          true,
                          "freight rail (kind freight) and high-speed rail (kind high_speed) hubs",
                          {}});
-  info.layers.push_back({"airports",
-                         GeometryKind::point,
-                         {},
-                         true,
-                         "airports; cargo = 1 marks those handling air cargo (without it: no cargo mode)",
-                         {"cargo"}});
+  info.layers.push_back(
+      {"airports",
+       GeometryKind::point,
+       {},
+       true,
+       "airports; cargo = 1 marks those handling air cargo (without it: no cargo mode)",
+       {"cargo"}});
   info.layers.push_back(
       {"metro_stations", GeometryKind::point, {}, true, "metro stations, for staff commuting", {}});
   return info;
@@ -181,7 +182,8 @@ void TransportCriterion::configure(const ProjectProfile& profile, const Options&
     ModeState& s = state_[m];
     s = ModeState{};
     s.value = options.value_function(function_option_name(modes[m].name));
-    s.value.require_never_rises(function_option_name(modes[m].name), 0.0, std::numeric_limits<double>::max());
+    s.value.require_never_rises(function_option_name(modes[m].name), 0.0,
+                                std::numeric_limits<double>::max());
   }
   for (std::size_t n = 0; n < need_count; ++n) {
     const std::string option = shares_option_name(needs[n]);

@@ -2,16 +2,15 @@
 // plugins, a CSV reader, and converting the fixture with GDAL's own ogr2ogr.
 #pragma once
 
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <sstream>
+
 #include "cli_runner.hpp"
 #include "temp_dir.hpp"
-
-#include <catch2/catch.hpp>
-
-#include <algorithm>
-#include <filesystem>
-#include <regex>
-#include <map>
-#include <sstream>
 
 namespace siterank::testing {
 
@@ -50,7 +49,8 @@ inline std::vector<std::map<std::string, std::string>> parse_csv(const std::stri
   std::vector<std::map<std::string, std::string>> out;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     std::map<std::string, std::string> m;
-    for (std::size_t c = 0; c < rows[0].size() && c < rows[r].size(); ++c) m[rows[0][c]] = rows[r][c];
+    for (std::size_t c = 0; c < rows[0].size() && c < rows[r].size(); ++c)
+      m[rows[0][c]] = rows[r][c];
     out.push_back(m);
   }
   return out;
@@ -58,10 +58,12 @@ inline std::vector<std::map<std::string, std::string>> parse_csv(const std::stri
 
 // Copies the grid fixture's stations and writes a manifest whose parcels
 // come from `parcels_source` with `extra` JSON members for the parcels entry.
-inline void write_grid_manifest(const TempDir& d, const std::string& parcels_source, const std::string& extra = "") {
+inline void write_grid_manifest(const TempDir& d, const std::string& parcels_source,
+                                const std::string& extra = "") {
   std::filesystem::copy_file(grid_dir + "/stations.geojson", d.file("stations.geojson"),
                              std::filesystem::copy_options::overwrite_existing);
-  d.write("dataset.json", R"({"name": "grid copy", "parcels": {"source": ")" + parcels_source + R"(",
+  d.write("dataset.json", R"({"name": "grid copy", "parcels": {"source": ")" + parcels_source +
+                              R"(",
       "fields": {"id": "地块编号", "platform": "所属平台", "land_use": "用地性质", "status": "供地状态",
                  "price_wan_per_mu": "出让单价", "power_kva": "供电容量"},
       "values": {"status": {"净地": "ready", "可出让": "available", "储备": "reserved", "征迁中": "clearance"}})" +
@@ -69,6 +71,8 @@ inline void write_grid_manifest(const TempDir& d, const std::string& parcels_sou
       "layers": {"stations": {"role": "stations", "source": "stations.geojson", "fields": {"name": "站名"}}}})");
 }
 
-inline Outcome ogr2ogr(const std::vector<std::string>& args) { return run_program("ogr2ogr", args); }
+inline Outcome ogr2ogr(const std::vector<std::string>& args) {
+  return run_program("ogr2ogr", args);
+}
 
 }  // namespace siterank::testing

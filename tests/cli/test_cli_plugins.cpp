@@ -1,7 +1,7 @@
 // Plugins as the CLI meets them: listing, refusing, and failing runs.
-#include "cli_fixture.hpp"
-
 #include <nlohmann/json.hpp>
+
+#include "cli_fixture.hpp"
 
 using namespace siterank::testing;
 
@@ -11,14 +11,17 @@ Outcome run_faulty(const std::string& mode) {
   TempDir d("faulty_" + mode);
   d.write("p.json", R"({"project": {"name": "x", "industry": "integrated_circuits"},
       "weights": {"fixture_area": 1, "fixture_faulty": 1},
-      "plugins": {"fixture_faulty": {"mode": ")" + mode + R"(", "parcel": "P-003"}}})");
-  return siterank_cli(with_plugins({"rank", "--profile", d.file("p.json"), "--dataset", grid_dir, "-q"}));
+      "plugins": {"fixture_faulty": {"mode": ")" +
+                        mode + R"(", "parcel": "P-003"}}})");
+  return siterank_cli(
+      with_plugins({"rank", "--profile", d.file("p.json"), "--dataset", grid_dir, "-q"}));
 }
 
 }  // namespace
 
 TEST_CASE("a plugin that throws, returns NaN or an out-of-range score fails the run with exit 4") {
-  const std::string who = "siterank rank: error: plugin 'fixture_faulty' (" + good_plugins + "/siterank_fixture_faulty.so)";
+  const std::string who = "siterank rank: error: plugin 'fixture_faulty' (" + good_plugins +
+                          "/siterank_fixture_faulty.so)";
   Outcome o = run_faulty("throw");
   CHECK(o.code == 4);
   CHECK(o.err == who + " failed on parcel 'P-003': threw: fixture failure on purpose\n");
@@ -28,7 +31,8 @@ TEST_CASE("a plugin that throws, returns NaN or an out-of-range score fails the 
   CHECK_THAT(o.err, Catch::StartsWith(who + " returned NaN (or no score) for parcel 'P-003'"));
   o = run_faulty("out_of_range");
   CHECK(o.code == 4);
-  CHECK_THAT(o.err, Catch::StartsWith(who + " returned score 150, outside [0, 100], for parcel 'P-003'"));
+  CHECK_THAT(o.err,
+             Catch::StartsWith(who + " returned score 150, outside [0, 100], for parcel 'P-003'"));
   o = run_faulty("throw_in_configure");
   CHECK(o.code == 4);
   CHECK(o.err == who + " failed to configure: configure exploded on purpose\n");
@@ -36,7 +40,8 @@ TEST_CASE("a plugin that throws, returns NaN or an out-of-range score fails the 
 }
 
 TEST_CASE("plugins --json lists plugins with their options, and refused ones with reasons") {
-  const Outcome o = siterank_cli({"plugins", "--json", "--plugins-dir", good_plugins, "--plugins-dir", SITERANK_TEST_BROKEN_PLUGIN_DIR});
+  const Outcome o = siterank_cli({"plugins", "--json", "--plugins-dir", good_plugins,
+                                  "--plugins-dir", SITERANK_TEST_BROKEN_PLUGIN_DIR});
   REQUIRE(o.code == 0);
   const auto j = nlohmann::json::parse(o.out);
   bool found = false;
@@ -61,14 +66,19 @@ TEST_CASE("the environment variable adds plugin directories") {
 
 TEST_CASE("a profile naming a criterion no plugin provides is refused") {
   TempDir d("unknown_criterion");
-  d.write("p.json", R"({"project": {"name": "x", "industry": "integrated_circuits"}, "weights": {"flood": 1}})");
-  const Outcome o = siterank_cli(with_plugins({"validate", "--profile", d.file("p.json"), "--dataset", grid_dir}));
+  d.write(
+      "p.json",
+      R"({"project": {"name": "x", "industry": "integrated_circuits"}, "weights": {"flood": 1}})");
+  const Outcome o = siterank_cli(
+      with_plugins({"validate", "--profile", d.file("p.json"), "--dataset", grid_dir}));
   CHECK(o.code == 4);
-  CHECK_THAT(o.err, Catch::Contains("$.weights.flood: no plugin provides criterion 'flood' (available: "));
+  CHECK_THAT(o.err,
+             Catch::Contains("$.weights.flood: no plugin provides criterion 'flood' (available: "));
 }
 
 TEST_CASE("validate checks without scoring") {
-  const Outcome o = siterank_cli(with_plugins({"validate", "--profile", grid_dir + "/profile_two.json", "--dataset", grid_dir}));
+  const Outcome o = siterank_cli(with_plugins(
+      {"validate", "--profile", grid_dir + "/profile_two.json", "--dataset", grid_dir}));
   INFO(o.err);
   REQUIRE(o.code == 0);
   CHECK_THAT(o.out, Catch::Contains("criterion fixture_distance: weight 0.25"));

@@ -1,10 +1,9 @@
 // `siterank rank` on the grid fixture in every output format, checked by
 // parsing and with GDAL's ogrinfo.
-#include "cli_fixture.hpp"
-
 #include <nlohmann/json.hpp>
-
 #include <regex>
+
+#include "cli_fixture.hpp"
 
 using namespace siterank::testing;
 
@@ -14,8 +13,8 @@ const std::string two_profile = grid_dir + "/profile_two.json";
 }  // namespace
 
 TEST_CASE("rank -f csv orders by score, then id, and vetoes B29") {
-  const Outcome o = siterank_cli(with_plugins({"rank", "--profile", area_profile, "--dataset", grid_dir, "-f", "csv",
-                                               "--include-vetoed"}));
+  const Outcome o = siterank_cli(with_plugins(
+      {"rank", "--profile", area_profile, "--dataset", grid_dir, "-f", "csv", "--include-vetoed"}));
   INFO(o.err);
   REQUIRE(o.code == 0);
   const auto rows = parse_csv(o.out);
@@ -38,11 +37,13 @@ TEST_CASE("rank -f csv orders by score, then id, and vetoes B29") {
   // The run summary goes to stderr, with the skip and the repair.
   CHECK_THAT(o.err, Catch::Contains("skipped parcel 'P-007': no geometry"));
   CHECK_THAT(o.err, Catch::Contains("repaired parcel 'P-006'"));
-  CHECK_THAT(o.err, Catch::Contains("9 parcels read from grid fixture, 8 loaded (1 repaired, 1 skipped); 7 ranked, 1 vetoed"));
+  CHECK_THAT(o.err, Catch::Contains("9 parcels read from grid fixture, 8 loaded (1 repaired, 1 "
+                                    "skipped); 7 ranked, 1 vetoed"));
 }
 
 TEST_CASE("rank prints an aligned table by default") {
-  const Outcome o = siterank_cli(with_plugins({"rank", "--profile", two_profile, "--dataset", grid_dir, "--top", "3", "-q"}));
+  const Outcome o = siterank_cli(
+      with_plugins({"rank", "--profile", two_profile, "--dataset", grid_dir, "--top", "3", "-q"}));
   REQUIRE(o.code == 0);
   CHECK(o.err.empty());
   std::istringstream in(o.out);
@@ -55,14 +56,17 @@ TEST_CASE("rank prints an aligned table by default") {
   // -> 67.5 + 0.25 * 68.19 = 84.55
   CHECK_THAT(lines[6], Catch::Matches(R"(\s+2  P-003   萧山经开区  M2 .* 84\.55 .*)"));
   // Columns line up in display width: the score column ends at the same place.
-  const auto score_end = [](const std::string& s, const std::string& marker) { return s.find(marker); };
+  const auto score_end = [](const std::string& s, const std::string& marker) {
+    return s.find(marker);
+  };
   CHECK(score_end(lines[5], "100") != std::string::npos);
 }
 
 TEST_CASE("rank -o file.geojson writes RFC 7946 GeoJSON that ogrinfo reads") {
   TempDir d("rank_geojson");
   const std::string out = d.file("ranked.geojson");
-  const Outcome o = siterank_cli(with_plugins({"rank", "--profile", two_profile, "--dataset", grid_dir, "-o", out, "-q"}));
+  const Outcome o = siterank_cli(
+      with_plugins({"rank", "--profile", two_profile, "--dataset", grid_dir, "-o", out, "-q"}));
   INFO(o.err);
   REQUIRE(o.code == 0);
   CHECK(o.out.empty());
@@ -83,7 +87,8 @@ TEST_CASE("rank -o file.geojson writes RFC 7946 GeoJSON that ogrinfo reads") {
   CHECK(f0["properties"]["parcel_id"] == "P-004");
   CHECK(f0["properties"]["area_mu"] == 180);
   CHECK(f0["properties"]["reasons"] == "fixture_area 100×0.75=75; fixture_distance 100×0.25=25");
-  // P-004's corner (521000, 3350000) in EPSG:4549; cs2cs EPSG:4549 EPSG:4326 gives 30.26941968 120.21823918.
+  // P-004's corner (521000, 3350000) in EPSG:4549; cs2cs EPSG:4549 EPSG:4326 gives 30.26941968
+  // 120.21823918.
   const auto& ring = f0["geometry"]["coordinates"][0];
   CHECK(ring[0][0].get<double>() == Approx(120.21823918).margin(1e-7));
   CHECK(ring[0][1].get<double>() == Approx(30.26941968).margin(1e-7));
@@ -100,7 +105,8 @@ TEST_CASE("rank -o file.geojson writes RFC 7946 GeoJSON that ogrinfo reads") {
         const auto& pts = polygon[r];
         double twice = 0;
         for (std::size_t i = 0; i + 1 < pts.size(); ++i)
-          twice += pts[i][0].get<double>() * pts[i + 1][1].get<double>() - pts[i + 1][0].get<double>() * pts[i][1].get<double>();
+          twice += pts[i][0].get<double>() * pts[i + 1][1].get<double>() -
+                   pts[i + 1][0].get<double>() * pts[i][1].get<double>();
         CHECK((twice > 0) == (r == 0));
         saw_hole = saw_hole || r > 0;
       }
@@ -111,7 +117,8 @@ TEST_CASE("rank -o file.geojson writes RFC 7946 GeoJSON that ogrinfo reads") {
 }
 
 TEST_CASE("rank -f json carries each parcel's explanation") {
-  const Outcome o = siterank_cli(with_plugins({"rank", "--profile", two_profile, "--dataset", grid_dir, "-f", "json", "-q"}));
+  const Outcome o = siterank_cli(
+      with_plugins({"rank", "--profile", two_profile, "--dataset", grid_dir, "-f", "json", "-q"}));
   REQUIRE(o.code == 0);
   const auto j = nlohmann::json::parse(o.out);
   CHECK(j["summary"]["parcels_skipped"] == 1);
@@ -121,22 +128,28 @@ TEST_CASE("rank -f json carries each parcel's explanation") {
   CHECK(p2["parcel_id"] == "P-003");
   CHECK(p2["criteria"][0]["contribution"].get<double>() == Approx(67.5));
   CHECK(p2["criteria"][1]["factors"][0]["name"] == "nearest_station_m");
-  CHECK(p2["criteria"][1]["factors"][0]["value"].get<double>() == Approx(552.268).margin(1e-3));  // sqrt(550²+50²)
+  CHECK(p2["criteria"][1]["factors"][0]["value"].get<double>() ==
+        Approx(552.268).margin(1e-3));  // sqrt(550²+50²)
 }
 
 TEST_CASE("explain shows contributions and neighbours, or the veto") {
-  Outcome o = siterank_cli(with_plugins({"explain", "--profile", two_profile, "--dataset", grid_dir, "--parcel", "P-003"}));
+  Outcome o = siterank_cli(with_plugins(
+      {"explain", "--profile", two_profile, "--dataset", grid_dir, "--parcel", "P-003"}));
   REQUIRE(o.code == 0);
   CHECK_THAT(o.out, Catch::Contains("rank 2 of 7, score 84.55"));
   CHECK_THAT(o.out, Catch::Contains("above: #1 P-004 scores 100, 15.45 more"));
   CHECK_THAT(o.out, Catch::Contains("below: #3 P-009"));
-  o = siterank_cli(with_plugins({"explain", "--profile", two_profile, "--dataset", grid_dir, "--parcel", "P-005"}));
+  o = siterank_cli(with_plugins(
+      {"explain", "--profile", two_profile, "--dataset", grid_dir, "--parcel", "P-005"}));
   REQUIRE(o.code == 0);
-  CHECK_THAT(o.out, Catch::Contains("VETOED, not ranked:\n  fixture_area: land use B29 not allowed"));
-  o = siterank_cli(with_plugins({"explain", "--profile", two_profile, "--dataset", grid_dir, "--parcel", "P-007"}));
+  CHECK_THAT(o.out,
+             Catch::Contains("VETOED, not ranked:\n  fixture_area: land use B29 not allowed"));
+  o = siterank_cli(with_plugins(
+      {"explain", "--profile", two_profile, "--dataset", grid_dir, "--parcel", "P-007"}));
   CHECK(o.code == 3);
   CHECK_THAT(o.err, Catch::Contains("parcel 'P-007' was skipped while loading"));
-  o = siterank_cli(with_plugins({"explain", "--profile", two_profile, "--dataset", grid_dir, "--parcel", "P-404"}));
+  o = siterank_cli(with_plugins(
+      {"explain", "--profile", two_profile, "--dataset", grid_dir, "--parcel", "P-404"}));
   CHECK(o.code == 3);
   CHECK_THAT(o.err, Catch::Contains("no parcel 'P-404'"));
 }
@@ -146,14 +159,16 @@ TEST_CASE("a failed run leaves an existing output file untouched and no temporar
   const std::string out = d.write("ranked.csv", "precious\n");
   d.write("faulty.json", R"({"project": {"name": "x", "industry": "integrated_circuits"},
       "weights": {"fixture_faulty": 1}, "plugins": {"fixture_faulty": {"mode": "throw", "parcel": "P-003"}}})");
-  const Outcome o = siterank_cli(with_plugins({"rank", "--profile", d.file("faulty.json"), "--dataset", grid_dir, "-o", out}));
+  const Outcome o = siterank_cli(
+      with_plugins({"rank", "--profile", d.file("faulty.json"), "--dataset", grid_dir, "-o", out}));
   CHECK(o.code == 4);
   CHECK(read_file(out) == "precious\n");
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(d.path())) ++files;
   CHECK(files == 2);
   // And a successful run replaces it.
-  const Outcome ok = siterank_cli(with_plugins({"rank", "--profile", area_profile, "--dataset", grid_dir, "-o", out, "-q"}));
+  const Outcome ok = siterank_cli(
+      with_plugins({"rank", "--profile", area_profile, "--dataset", grid_dir, "-o", out, "-q"}));
   REQUIRE(ok.code == 0);
   CHECK_THAT(read_file(out), Catch::StartsWith("rank,parcel_id,"));
 }

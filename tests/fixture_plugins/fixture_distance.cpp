@@ -1,8 +1,7 @@
 // Test fixture: 100 * 2^(-d / 1000 m) for the distance d to the nearest
 // feature of the reference layer with role "stations".
-#include <siterank/sdk.hpp>
-
 #include <cmath>
+#include <siterank/sdk.hpp>
 #include <stdexcept>
 
 namespace {
@@ -14,8 +13,20 @@ class FixtureDistance final : public siterank::Criterion {
     i.name = "fixture_distance";
     i.version = "0.1.0";
     i.description = "test fixture: exponential decay from the nearest station";
-    i.options = {{"half_life_m", siterank::OptionType::number, 1000.0, "m", "distance that halves the score", 1, 1e6, {}}};
-    i.layers = {{"stations", siterank::GeometryKind::point, {"name"}, false, "distance to the nearest station"}};
+    i.options = {{"half_life_m",
+                  siterank::OptionType::number,
+                  1000.0,
+                  "m",
+                  "distance that halves the score",
+                  1,
+                  1e6,
+                  {}}};
+    i.layers = {{"stations",
+                 siterank::GeometryKind::point,
+                 {"name"},
+                 false,
+                 "distance to the nearest station",
+                 {}}};
     return i;
   }
   void configure(const siterank::ProjectProfile&, const siterank::Options& o,

@@ -1,8 +1,7 @@
 // Test fixture: misbehaves on one parcel as its options say: throws, returns
 // NaN, or returns a score out of range. Used to check the host's messages.
-#include <siterank/sdk.hpp>
-
 #include <limits>
+#include <siterank/sdk.hpp>
 #include <stdexcept>
 
 namespace {
@@ -14,18 +13,33 @@ class FixtureFaulty final : public siterank::Criterion {
     i.name = "fixture_faulty";
     i.version = "0.1.0";
     i.description = "test fixture: fails on one parcel";
-    i.options = {{"mode", siterank::OptionType::text, std::string("none"), "", "how to fail", -1e300, 1e300,
+    i.options = {{"mode",
+                  siterank::OptionType::text,
+                  std::string("none"),
+                  "",
+                  "how to fail",
+                  -1e300,
+                  1e300,
                   {"none", "throw", "nan", "out_of_range", "throw_in_configure"}},
-                 {"parcel", siterank::OptionType::text, std::string(""), "", "parcel id to fail on", -1e300, 1e300, {}}};
+                 {"parcel",
+                  siterank::OptionType::text,
+                  std::string(""),
+                  "",
+                  "parcel id to fail on",
+                  -1e300,
+                  1e300,
+                  {}}};
     return i;
   }
-  void configure(const siterank::ProjectProfile&, const siterank::Options& o, const siterank::ReferenceData&) override {
+  void configure(const siterank::ProjectProfile&, const siterank::Options& o,
+                 const siterank::ReferenceData&) override {
     mode_ = o.text("mode");
     parcel_ = o.text("parcel");
     if (mode_ == "throw_in_configure") throw std::runtime_error("configure exploded on purpose");
   }
   std::vector<siterank::FactorSpec> factors() const override { return {}; }
-  void score(const siterank::ParcelBatch& b, const siterank::ReferenceData&, siterank::BatchResult& out) const override {
+  void score(const siterank::ParcelBatch& b, const siterank::ReferenceData&,
+             siterank::BatchResult& out) const override {
     for (std::size_t i = 0; i < b.size(); ++i) {
       double s = 50.0;
       if (b.id(i) == parcel_) {

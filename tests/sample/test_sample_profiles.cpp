@@ -1,14 +1,13 @@
 // The example profiles rank the embedded Hangzhou sample sensibly: facts a
 // planner would check, read from the data, not from the plugins' formulas.
-#include "cli_runner.hpp"
-
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
+
+#include "cli_runner.hpp"
 
 using namespace siterank::testing;
 using nlohmann::json;
@@ -18,7 +17,8 @@ namespace {
 const std::string profiles = SITERANK_SOURCE_DIR "/configs/profiles/";
 
 json ranked(const std::string& profile, int top) {
-  const Outcome o = siterank_cli({"rank", "--profile", profiles + profile, "-f", "json", "--top", std::to_string(top), "-q"});
+  const Outcome o = siterank_cli(
+      {"rank", "--profile", profiles + profile, "-f", "json", "--top", std::to_string(top), "-q"});
   INFO(o.err);
   REQUIRE(o.code == 0);
   return json::parse(o.out);
@@ -38,7 +38,8 @@ double factor(const json& parcel, const std::string& criterion, const std::strin
   for (const auto& c : parcel["criteria"])
     if (c["criterion"] == criterion)
       for (const auto& f : c["factors"])
-        if (f["name"] == name) return f["value"].is_null() ? std::nan("") : f["value"].get<double>();
+        if (f["name"] == name)
+          return f["value"].is_null() ? std::nan("") : f["value"].get<double>();
   FAIL("no factor " << criterion << "." << name);
   return 0;
 }

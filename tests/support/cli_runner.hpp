@@ -2,13 +2,13 @@
 // code, stdout and stderr.
 #pragma once
 
-#include "temp_dir.hpp"
-
 #include <sys/wait.h>
 
 #include <cstdlib>
 #include <string>
 #include <vector>
+
+#include "temp_dir.hpp"
 
 namespace siterank::testing {
 
@@ -28,7 +28,8 @@ inline std::string shell_quote(const std::string& s) {
 inline Outcome run_program(const std::string& program, const std::vector<std::string>& args,
                            const std::string& env = "") {
   static int counter = 0;
-  const std::string base = "cli_capture_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+  const std::string base =
+      "cli_capture_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
   std::string cmd = env + (env.empty() ? "" : " ") + shell_quote(program);
   for (const auto& a : args) cmd += " " + shell_quote(a);
   cmd += " >" + base + ".out 2>" + base + ".err </dev/null";

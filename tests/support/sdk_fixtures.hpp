@@ -3,9 +3,8 @@
 // checked against, and what plugin tests run on).
 #pragma once
 
-#include <siterank/sdk.hpp>
-
 #include <algorithm>
+#include <siterank/sdk.hpp>
 #include <string>
 #include <vector>
 
@@ -54,7 +53,8 @@ inline ParcelTable make_parcels(const std::vector<ParcelSpec>& specs) {
     push_category(t.land_use, s.land_use);
     push_category(t.status, s.status);
     std::vector<Point> ring = s.ring;
-    if (ring.front().x != ring.back().x || ring.front().y != ring.back().y) ring.push_back(ring.front());
+    if (ring.front().x != ring.back().x || ring.front().y != ring.back().y)
+      ring.push_back(ring.front());
     for (const auto& p : ring) t.geometry.points.push_back(p);
     t.geometry.ring_offsets.push_back(t.geometry.points.size());
     t.geometry.ring_is_exterior.push_back(1);
@@ -75,8 +75,17 @@ inline ParcelTable make_parcels(const std::vector<ParcelSpec>& specs) {
     t.power_kva.push_back(s.power_kva);
     t.water_m3_per_day.push_back(s.water_m3_per_day);
   }
-  t.mapped_fields = {"id", "name", "platform", "district", "land_use", "status", "price_wan_per_mu",
-                     "plot_ratio_min", "plot_ratio_max", "height_limit_m", "power_kva",
+  t.mapped_fields = {"id",
+                     "name",
+                     "platform",
+                     "district",
+                     "land_use",
+                     "status",
+                     "price_wan_per_mu",
+                     "plot_ratio_min",
+                     "plot_ratio_max",
+                     "height_limit_m",
+                     "power_kva",
                      "water_m3_per_day"};
   return t;
 }
@@ -95,7 +104,8 @@ inline ReferenceLayer make_point_layer(std::string name, std::string role, std::
   for (std::size_t a = 0; a < names.size(); ++a) {
     AttributeColumn c;
     c.name = names[a];
-    const bool numeric = std::find(number_names.begin(), number_names.end(), names[a]) != number_names.end();
+    const bool numeric =
+        std::find(number_names.begin(), number_names.end(), names[a]) != number_names.end();
     c.kind = numeric ? AttributeColumn::Kind::number : AttributeColumn::Kind::text;
     for (const auto& row : values) {
       if (numeric)
@@ -149,12 +159,14 @@ class BruteForceReference final : public ReferenceData {
   void within(const ReferenceLayer& l, Point p, double r, const AttributeFilter* f,
               std::vector<Hit>& out) const override {
     all(l, p, f, out);
-    out.erase(std::remove_if(out.begin(), out.end(), [r](const Hit& h) { return h.distance_m > r; }),
-              out.end());
+    out.erase(
+        std::remove_if(out.begin(), out.end(), [r](const Hit& h) { return h.distance_m > r; }),
+        out.end());
   }
 
  private:
-  static void all(const ReferenceLayer& l, Point p, const AttributeFilter* f, std::vector<Hit>& out) {
+  static void all(const ReferenceLayer& l, Point p, const AttributeFilter* f,
+                  std::vector<Hit>& out) {
     out.clear();
     for (std::size_t i = 0; i < l.size(); ++i)
       if (filter_matches(l, i, f)) out.push_back({i, distance(p, l.points[i])});
@@ -176,7 +188,8 @@ struct Scored {
     throw std::out_of_range("no factor " + name);
   }
   bool vetoed(std::size_t parcel) const {
-    return std::any_of(vetoes.begin(), vetoes.end(), [&](const Veto& v) { return v.parcel == parcel; });
+    return std::any_of(vetoes.begin(), vetoes.end(),
+                       [&](const Veto& v) { return v.parcel == parcel; });
   }
 };
 

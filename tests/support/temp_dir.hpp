@@ -10,7 +10,8 @@ namespace siterank::testing {
 
 class TempDir {
  public:
-  explicit TempDir(const std::string& name) : path_(std::filesystem::current_path() / ("tmp_" + name)) {
+  explicit TempDir(const std::string& name)
+      : path_(std::filesystem::current_path() / ("tmp_" + name)) {
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }

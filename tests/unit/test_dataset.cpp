@@ -1,10 +1,10 @@
 // Loading parcels and reference layers through OGR/PROJ.
+#include <catch2/catch.hpp>
+
 #include "dataset.hpp"
 #include "errors.hpp"
 #include "manifest.hpp"
 #include "temp_dir.hpp"
-
-#include <catch2/catch.hpp>
 
 using namespace siterank;
 using siterank::testing::TempDir;
@@ -31,10 +31,13 @@ std::string load_error(const std::string& dir) {
 
 // A one-parcel dataset whose parcels come from a CSV with a WKT column: a
 // source without any CRS.
-std::string csv_dataset(const TempDir& d, const std::string& manifest_extra, const std::string& rows) {
+std::string csv_dataset(const TempDir& d, const std::string& manifest_extra,
+                        const std::string& rows) {
   d.write("parcels.csv", "id,status,price,WKT\n" + rows);
-  d.write("dataset.json", R"({"parcels": {"source": "parcels.csv", "fields": {"id": "id", "status": "status",
-      "price_wan_per_mu": "price"})" + manifest_extra + "}}");
+  d.write("dataset.json",
+          R"({"parcels": {"source": "parcels.csv", "fields": {"id": "id", "status": "status",
+      "price_wan_per_mu": "price"})" +
+              manifest_extra + "}}");
   return d.path();
 }
 
@@ -68,7 +71,8 @@ TEST_CASE("the grid fixture loads with areas, statuses and repairs as drawn") {
   // Exterior rings counter-clockwise, holes clockwise.
   for (std::size_t f = 0; f < t.size(); ++f) {
     const PolygonView v(t.geometry, f);
-    for (std::size_t r = 0; r < v.ring_count(); ++r) CHECK((signed_ring_area(v.ring(r)) > 0) == v.is_exterior(r));
+    for (std::size_t r = 0; r < v.ring_count(); ++r)
+      CHECK((signed_ring_area(v.ring(r)) > 0) == v.is_exterior(r));
   }
 
   CHECK(t.status.at(index_of(t, "P-001")) == "ready");      // 净地
@@ -108,22 +112,30 @@ TEST_CASE("a source without a CRS is refused unless the manifest states one") {
   TempDir d("no_crs");
   csv_dataset(d, "", "A,,,\"POLYGON((0 0,100 0,100 100,0 100,0 0))\"\n");
   CHECK_THAT(load_error(d.path()),
-             Catch::StartsWith("parcels.csv (layer parcels): the source has no CRS; state it with \"crs\" at $.parcels.crs in "));
-  csv_dataset(d, R"(, "crs": "EPSG:4549")", "A,,,\"POLYGON((500000 3000000,500100 3000000,500100 3000100,500000 3000100,500000 3000000))\"\n");
+             Catch::StartsWith("parcels.csv (layer parcels): the source has no CRS; state it with "
+                               "\"crs\" at $.parcels.crs in "));
+  csv_dataset(d, R"(, "crs": "EPSG:4549")",
+              "A,,,\"POLYGON((500000 3000000,500100 3000000,500100 3000100,500000 3000100,500000 "
+              "3000000))\"\n");
   const Dataset ds = load_dataset(load_manifest(d.path()));
   CHECK(ds.parcels.area_m2[0] == Approx(10000));
 }
 
 TEST_CASE("bad data values are named with parcel and field") {
   TempDir d("bad_values");
-  const std::string poly = "\"POLYGON((500000 3000000,500100 3000000,500100 3000100,500000 3000000))\"";
+  const std::string poly =
+      "\"POLYGON((500000 3000000,500100 3000000,500100 3000100,500000 3000000))\"";
   csv_dataset(d, R"(, "crs": "EPSG:4549")", "A,sold," + std::string("10,") + poly + "\n");
   CHECK_THAT(load_error(d.path()), Catch::Contains("parcel 'A': status 'sold' is not canonical"));
   csv_dataset(d, R"(, "crs": "EPSG:4549")", "A,ready,about 50," + poly + "\n");
-  CHECK_THAT(load_error(d.path()), Catch::EndsWith("parcel 'A': field 'price' (price_wan_per_mu): 'about 50' is not a number"));
+  CHECK_THAT(
+      load_error(d.path()),
+      Catch::EndsWith("parcel 'A': field 'price' (price_wan_per_mu): 'about 50' is not a number"));
   csv_dataset(d, R"(, "crs": "EPSG:4549")", "A,ready,10," + poly + "\nA,ready,10," + poly + "\n");
-  CHECK_THAT(load_error(d.path()), Catch::EndsWith("parcel id 'A' occurs twice (id must be unique)"));
-  csv_dataset(d, R"(, "crs": "EPSG:4549")", "A,ready,10,\"LINESTRING(500000 3000000,500100 3000000)\"\n");
+  CHECK_THAT(load_error(d.path()),
+             Catch::EndsWith("parcel id 'A' occurs twice (id must be unique)"));
+  csv_dataset(d, R"(, "crs": "EPSG:4549")",
+              "A,ready,10,\"LINESTRING(500000 3000000,500100 3000000)\"\n");
   CHECK_THAT(load_error(d.path()), Catch::Contains("no usable parcels (1 read, 1 skipped)"));
 }
 
@@ -133,5 +145,6 @@ TEST_CASE("a mapped field missing from the source is named with the fields that 
   d.write("dataset.json", R"({"parcels": {"source": "parcels.csv", "crs": "EPSG:4549",
       "fields": {"id": "id", "land_use": "用地性质"}}})");
   CHECK_THAT(load_error(d.path()),
-             Catch::EndsWith("dataset.json: $.parcels.fields.land_use: no field '用地性质' in parcels.csv (layer parcels) (fields: id, WKT)"));
+             Catch::EndsWith("dataset.json: $.parcels.fields.land_use: no field '用地性质' in "
+                             "parcels.csv (layer parcels) (fields: id, WKT)"));
 }

@@ -1,13 +1,12 @@
 // Scoring, vetoes, weighted sum, ranking and the failure messages.
-#include "engine.hpp"
-#include "errors.hpp"
-#include "sdk_fixtures.hpp"
-
 #include <catch2/catch.hpp>
-
 #include <functional>
 #include <limits>
 #include <map>
+
+#include "engine.hpp"
+#include "errors.hpp"
+#include "sdk_fixtures.hpp"
 
 using namespace siterank;
 using namespace siterank::testing;
@@ -20,14 +19,15 @@ class Scripted final : public Criterion {
   using Fn = std::function<double(std::string_view id, double area_mu)>;
   Scripted(std::string name, Fn fn, std::map<std::string, std::string> vetoes = {})
       : name_(std::move(name)), fn_(std::move(fn)), vetoes_(std::move(vetoes)) {}
-  CriterionInfo describe() const override { return {name_, "1", "scripted", {}, {}, {}}; }
+  CriterionInfo describe() const override { return {name_, "1", "scripted", {}, {}, {}, {}}; }
   void configure(const ProjectProfile&, const Options&, const ReferenceData&) override {}
   std::vector<FactorSpec> factors() const override { return {{"area_mu", "mu", ""}}; }
   void score(const ParcelBatch& b, const ReferenceData&, BatchResult& out) const override {
     for (std::size_t i = 0; i < b.size(); ++i) {
       out.set_score(i, fn_(b.id(i), b.area_mu(i)));
       out.set_factor(i, 0, b.area_mu(i));
-      if (auto it = vetoes_.find(std::string(b.id(i))); it != vetoes_.end()) out.veto(i, it->second);
+      if (auto it = vetoes_.find(std::string(b.id(i))); it != vetoes_.end())
+        out.veto(i, it->second);
     }
   }
 
@@ -60,7 +60,8 @@ ParcelTable squares(const std::vector<std::pair<std::string, double>>& id_side) 
   return make_parcels(specs);
 }
 
-std::string failure(const ParcelTable& t, const std::vector<EnabledCriterion>& cs, std::size_t batch = 2048) {
+std::string failure(const ParcelTable& t, const std::vector<EnabledCriterion>& cs,
+                    std::size_t batch = 2048) {
   BruteForceReference ref;
   EngineOptions o;
   o.batch_size = batch;
@@ -79,8 +80,12 @@ TEST_CASE("scores combine as a weighted sum and rank best first") {
   const ParcelTable t = squares({{"P1", 100}, {"P2", 200}, {"P3", 300}});
   std::map<std::string, double> transport{{"P1", 100}, {"P2", 40}, {"P3", 0}};
   std::vector<EnabledCriterion> cs{
-      enable(std::make_shared<Scripted>("land", [](auto, double mu) { return std::min(100.0, mu); }), 0.75),
-      enable(std::make_shared<Scripted>("transport", [&](auto id, double) { return transport.at(std::string(id)); }), 0.25)};
+      enable(
+          std::make_shared<Scripted>("land", [](auto, double mu) { return std::min(100.0, mu); }),
+          0.75),
+      enable(std::make_shared<Scripted>(
+                 "transport", [&](auto id, double) { return transport.at(std::string(id)); }),
+             0.25)};
   BruteForceReference ref;
   const RankResult r = score_and_rank(t, ref, cs);
   // P1: 0.75*15 + 0.25*100 = 36.25; P2: 0.75*60 + 0.25*40 = 55; P3: 0.75*100 + 0 = 75.
@@ -95,7 +100,8 @@ TEST_CASE("scores combine as a weighted sum and rank best first") {
 
 TEST_CASE("ties are broken by parcel id") {
   const ParcelTable t = squares({{"B-2", 100}, {"C-3", 100}, {"A-1", 100}});
-  std::vector<EnabledCriterion> cs{enable(std::make_shared<Scripted>("flat", [](auto, double) { return 50.0; }), 1)};
+  std::vector<EnabledCriterion> cs{
+      enable(std::make_shared<Scripted>("flat", [](auto, double) { return 50.0; }), 1)};
   BruteForceReference ref;
   const RankResult r = score_and_rank(t, ref, cs);
   CHECK(r.ranking == std::vector<std::size_t>{2, 0, 1});
@@ -104,11 +110,13 @@ TEST_CASE("ties are broken by parcel id") {
 TEST_CASE("vetoed parcels leave the ranking and keep their reasons") {
   const ParcelTable t = squares({{"P1", 100}, {"P2", 200}, {"P3", 300}});
   std::vector<EnabledCriterion> cs{
-      enable(std::make_shared<Scripted>("land", [](auto, double) { return 80.0; },
-                                        std::map<std::string, std::string>{{"P2", "too small"}}),
+      enable(std::make_shared<Scripted>(
+                 "land", [](auto, double) { return 80.0; },
+                 std::map<std::string, std::string>{{"P2", "too small"}}),
              0.5),
-      enable(std::make_shared<Scripted>("power", [](auto, double) { return 20.0; },
-                                        std::map<std::string, std::string>{{"P2", "not enough power"}, {"P3", "no grid"}}),
+      enable(std::make_shared<Scripted>(
+                 "power", [](auto, double) { return 20.0; },
+                 std::map<std::string, std::string>{{"P2", "not enough power"}, {"P3", "no grid"}}),
              0.5)};
   BruteForceReference ref;
   const RankResult r = score_and_rank(t, ref, cs);
@@ -125,18 +133,23 @@ TEST_CASE("vetoed parcels leave the ranking and keep their reasons") {
 TEST_CASE("a bad score fails the run naming plugin and parcel") {
   const ParcelTable t = squares({{"P1", 100}, {"P2", 200}, {"P3", 300}});
   auto with = [&](Scripted::Fn fn) {
-    return std::vector<EnabledCriterion>{enable(std::make_shared<Scripted>("bad", std::move(fn)), 1)};
+    return std::vector<EnabledCriterion>{
+        enable(std::make_shared<Scripted>("bad", std::move(fn)), 1)};
   };
-  CHECK(failure(t, with([](auto id, double) { return id == "P2" ? std::numeric_limits<double>::quiet_NaN() : 1.0; })) ==
+  CHECK(failure(t, with([](auto id, double) {
+                  return id == "P2" ? std::numeric_limits<double>::quiet_NaN() : 1.0;
+                })) ==
         "plugin 'bad' (test) returned NaN (or no score) for parcel 'P2' (parcels P1 .. P3)");
   CHECK(failure(t, with([](auto id, double) { return id == "P3" ? 150.0 : 1.0; })) ==
-        "plugin 'bad' (test) returned score 150, outside [0, 100], for parcel 'P3' (parcels P1 .. P3)");
+        "plugin 'bad' (test) returned score 150, outside [0, 100], for parcel 'P3' (parcels P1 .. "
+        "P3)");
   CHECK(failure(t, with([](auto, double) { return -0.5; })) ==
-        "plugin 'bad' (test) returned score -0.5, outside [0, 100], for parcel 'P1' (parcels P1 .. P3)");
+        "plugin 'bad' (test) returned score -0.5, outside [0, 100], for parcel 'P1' (parcels P1 .. "
+        "P3)");
   CHECK(failure(t, with([](auto id, double) -> double {
-          if (id == "P2") throw std::runtime_error("boom");
-          return 1.0;
-        })) == "plugin 'bad' (test) failed on parcel 'P2': threw: boom");
+                  if (id == "P2") throw std::runtime_error("boom");
+                  return 1.0;
+                })) == "plugin 'bad' (test) failed on parcel 'P2': threw: boom");
   // With batches of one parcel the same failure is found in the same place.
   CHECK(failure(t, with([](auto id, double) -> double {
                   if (id == "P3") throw std::runtime_error("boom");
@@ -147,12 +160,16 @@ TEST_CASE("a bad score fails the run naming plugin and parcel") {
 
 TEST_CASE("results are identical for any thread count and batch size") {
   std::vector<std::pair<std::string, double>> ids;
-  for (int i = 0; i < 5000; ++i) ids.push_back({"Q" + std::to_string(100000 + (i * 7919) % 5000), 50.0 + (i % 37)});
+  for (int i = 0; i < 5000; ++i)
+    ids.push_back({"Q" + std::to_string(100000 + (i * 7919) % 5000), 50.0 + (i % 37)});
   const ParcelTable t = squares(ids);
   std::vector<EnabledCriterion> cs{
-      enable(std::make_shared<Scripted>("a", [](auto, double mu) { return std::fmod(mu * 13.7, 100.0); }), 0.3),
-      enable(std::make_shared<Scripted>("b", [](auto id, double) { return (id.back() - '0') * 10.0; },
-                                        std::map<std::string, std::string>{{"Q100007", "x"}}),
+      enable(std::make_shared<Scripted>(
+                 "a", [](auto, double mu) { return std::fmod(mu * 13.7, 100.0); }),
+             0.3),
+      enable(std::make_shared<Scripted>(
+                 "b", [](auto id, double) { return (id.back() - '0') * 10.0; },
+                 std::map<std::string, std::string>{{"Q100007", "x"}}),
              0.7)};
   BruteForceReference ref;
   EngineOptions one;

@@ -1,9 +1,9 @@
 // Manifest validation before any layer is opened.
+#include <catch2/catch.hpp>
+
 #include "errors.hpp"
 #include "manifest.hpp"
 #include "temp_dir.hpp"
-
-#include <catch2/catch.hpp>
 
 using namespace siterank;
 using siterank::testing::TempDir;
@@ -26,7 +26,9 @@ std::string error_of(const std::string& manifest) {
 
 TEST_CASE("a manifest resolves sources relative to its folder") {
   TempDir d("manifest_ok");
-  d.write("dataset.json", R"({"name": "t", "parcels": {"source": "p.gpkg", "layer": "parcels", "fields": {"id": "编号"}},
+  d.write(
+      "dataset.json",
+      R"({"name": "t", "parcels": {"source": "p.gpkg", "layer": "parcels", "fields": {"id": "编号"}},
       "layers": {"metro": {"role": "metro_stations", "source": "PG:dbname=gis", "fields": {"name": "站名"}}}})");
   const DatasetManifest m = load_manifest(d.path());
   CHECK(m.working_crs == "EPSG:4549");
@@ -39,22 +41,30 @@ TEST_CASE("a manifest resolves sources relative to its folder") {
 
 TEST_CASE("manifest errors name the JSON path") {
   CHECK(error_of(R"({"parcels": {"source": "p.gpkg", "fields": {"id": "a", "colour": "b"}}})") ==
-        ": $.parcels.fields: unknown key 'colour' (allowed: district, height_limit_m, id, land_use, name, platform, "
+        ": $.parcels.fields: unknown key 'colour' (allowed: district, height_limit_m, id, "
+        "land_use, name, platform, "
         "plot_ratio_max, plot_ratio_min, power_kva, price_wan_per_mu, status, water_m3_per_day)");
   CHECK(error_of(R"({"parcels": {"source": "p.gpkg", "fields": {"name": "a"}}})") ==
         ": $.parcels.fields: missing required key 'id'");
   CHECK(error_of(R"({"parcels": {"source": "p.gpkg", "fields": {"id": "a"}},
       "layers": {"a": {"role": "metro_stations", "source": "x"}, "b": {"role": "metro_stations", "source": "y"}}})") ==
-        ": $.layers.b.role: role 'metro_stations' is already taken by layer 'a' (one layer per role)");
+        ": $.layers.b.role: role 'metro_stations' is already taken by layer 'a' (one layer per "
+        "role)");
   CHECK(error_of(R"({"parcels": {"source": "p.gpkg", "fields": {"id": "a", "status": "s"},
       "values": {"status": {"售出": "sold"}}}})") ==
-        ": $.parcels.values.status.售出: 'sold' is not a canonical status (ready, available, reserved, clearance, occupied)");
-  CHECK(error_of(R"({"parcels": {"source": "p.gpkg", "fields": {"id": "a"}, "values": {"status": {"x": "ready"}}}})") ==
-        ": $.parcels.values.status: field 'status' is not mapped in $.parcels.fields");
-  CHECK(error_of(R"({"parcels": {"source": 5, "fields": {"id": "a"}}})") == ": $.parcels.source: expected string, got integer");
+        ": $.parcels.values.status.售出: 'sold' is not a canonical status (ready, available, "
+        "reserved, clearance, occupied)");
+  CHECK(
+      error_of(
+          R"({"parcels": {"source": "p.gpkg", "fields": {"id": "a"}, "values": {"status": {"x": "ready"}}}})") ==
+      ": $.parcels.values.status: field 'status' is not mapped in $.parcels.fields");
+  CHECK(error_of(R"({"parcels": {"source": 5, "fields": {"id": "a"}}})") ==
+        ": $.parcels.source: expected string, got integer");
 }
 
 TEST_CASE("a folder without dataset.json is refused") {
   TempDir d("manifest_none");
-  CHECK_THROWS_WITH(load_manifest(d.path()), d.file("dataset.json") + ": no dataset manifest here (expected a folder with dataset.json)");
+  CHECK_THROWS_WITH(
+      load_manifest(d.path()),
+      d.file("dataset.json") + ": no dataset manifest here (expected a folder with dataset.json)");
 }

@@ -1,8 +1,8 @@
 // Plugin options are validated against the plugin's declarations.
+#include <catch2/catch.hpp>
+
 #include "errors.hpp"
 #include "option_validation.hpp"
-
-#include <catch2/catch.hpp>
 
 using namespace siterank;
 using nlohmann::json;
@@ -17,9 +17,30 @@ CriterionInfo info() {
       {"k", OptionType::integer, 3.0, "", "neighbours", 1, 20, {}},
       {"strict", OptionType::boolean, false, "", "", -1e300, 1e300, {}},
       {"mode", OptionType::text, std::string("fast"), "", "", -1e300, 1e300, {"fast", "exact"}},
-      {"kinds", OptionType::text_list, std::vector<std::string>{"university"}, "", "", -1e300, 1e300, {"university", "lab"}},
-      {"weights", OptionType::number_map, NumberMap{{"lab", 1.0}}, "", "", 0, 10, {"university", "lab"}},
-      {"decay", OptionType::value_function, ValueFunction::exp_decay(2000), "m", "", -1e300, 1e300, {}},
+      {"kinds",
+       OptionType::text_list,
+       std::vector<std::string>{"university"},
+       "",
+       "",
+       -1e300,
+       1e300,
+       {"university", "lab"}},
+      {"weights",
+       OptionType::number_map,
+       NumberMap{{"lab", 1.0}},
+       "",
+       "",
+       0,
+       10,
+       {"university", "lab"}},
+      {"decay",
+       OptionType::value_function,
+       ValueFunction::exp_decay(2000),
+       "m",
+       "",
+       -1e300,
+       1e300,
+       {}},
   };
   return i;
 }
@@ -57,20 +78,29 @@ TEST_CASE("given values are typed and parsed") {
 }
 
 TEST_CASE("bad options are refused with the JSON path") {
-  CHECK_THAT(error_of(json{{"radius", 1}}),
-             Catch::StartsWith("p.json: $.plugins.demo: unknown option 'radius' for plugin 'demo' (options: radius_m"));
-  CHECK(error_of(json{{"radius_m", 10}}) == "p.json: $.plugins.demo.radius_m: 10 is outside [100.0, 50000.0]");
-  CHECK(error_of(json{{"radius_m", "far"}}) == "p.json: $.plugins.demo.radius_m: expected a number, got \"far\"");
+  CHECK_THAT(
+      error_of(json{{"radius", 1}}),
+      Catch::StartsWith(
+          "p.json: $.plugins.demo: unknown option 'radius' for plugin 'demo' (options: radius_m"));
+  CHECK(error_of(json{{"radius_m", 10}}) ==
+        "p.json: $.plugins.demo.radius_m: 10 is outside [100.0, 50000.0]");
+  CHECK(error_of(json{{"radius_m", "far"}}) ==
+        "p.json: $.plugins.demo.radius_m: expected a number, got \"far\"");
   CHECK(error_of(json{{"k", 2.5}}) == "p.json: $.plugins.demo.k: expected an integer, got 2.5");
-  CHECK(error_of(json{{"mode", "slow"}}) == "p.json: $.plugins.demo.mode: 'slow' is not one of fast, exact");
-  CHECK(error_of(json{{"kinds", {"lab", "zoo"}}}) == "p.json: $.plugins.demo.kinds[1]: 'zoo' is not one of university, lab");
+  CHECK(error_of(json{{"mode", "slow"}}) ==
+        "p.json: $.plugins.demo.mode: 'slow' is not one of fast, exact");
+  CHECK(error_of(json{{"kinds", {"lab", "zoo"}}}) ==
+        "p.json: $.plugins.demo.kinds[1]: 'zoo' is not one of university, lab");
   CHECK(error_of(json{{"weights", {{"zoo", 1}}}}) ==
         "p.json: $.plugins.demo.weights: unknown key 'zoo' (allowed: university, lab)");
   CHECK(error_of(json{{"decay", {{"type", "cubic"}}}}) ==
-        "p.json: $.plugins.demo.decay.type: unknown value function 'cubic' (known: linear, logistic, gaussian, stepped, exp_decay)");
+        "p.json: $.plugins.demo.decay.type: unknown value function 'cubic' (known: linear, "
+        "logistic, gaussian, stepped, exp_decay)");
   CHECK(error_of(json{{"decay", {{"type", "exp_decay"}, {"half_life", 0}}}}) ==
         "p.json: $.plugins.demo.decay.half_life: must be > 0");
-  CHECK(error_of(json{{"decay", {{"type", "stepped"}, {"breaks", {1, 2}}, {"scores", {100, 0}}}}}) ==
-        "p.json: $.plugins.demo.decay.scores: expected 3 scores (one more than breaks), got 2");
-  CHECK(error_of(json{{"decay", {{"type", "linear"}, {"zero_at", 1}}}}) == "p.json: $.plugins.demo.decay: missing 'full_at'");
+  CHECK(
+      error_of(json{{"decay", {{"type", "stepped"}, {"breaks", {1, 2}}, {"scores", {100, 0}}}}}) ==
+      "p.json: $.plugins.demo.decay.scores: expected 3 scores (one more than breaks), got 2");
+  CHECK(error_of(json{{"decay", {{"type", "linear"}, {"zero_at", 1}}}}) ==
+        "p.json: $.plugins.demo.decay: missing 'full_at'");
 }

@@ -1,8 +1,8 @@
 // Plugin discovery, the version and build-tag checks, and library lifetime.
+#include <catch2/catch.hpp>
+
 #include "errors.hpp"
 #include "plugin_loader.hpp"
-
-#include <catch2/catch.hpp>
 
 using namespace siterank;
 
@@ -27,9 +27,11 @@ TEST_CASE("broken plugins are refused with what was expected and found") {
   CHECK(refusal(reg, broken + "/siterank_wrong_tag.so") ==
         "build tag mismatch: expected '" SITERANK_BUILD_TAG
         "', found 'msvc/msvcprt143' (compiler and standard library must match the host's)");
-  CHECK(refusal(reg, broken + "/siterank_no_entry.so") == "missing entry symbol siterank_plugin_create");
+  CHECK(refusal(reg, broken + "/siterank_no_entry.so") ==
+        "missing entry symbol siterank_plugin_create");
   CHECK(refusal(reg, broken + "/siterank_not_a_plugin.so") ==
-        "not a siterank plugin: no siterank_plugin_api_version symbol (build it with SITERANK_PLUGIN(...))");
+        "not a siterank plugin: no siterank_plugin_api_version symbol (build it with "
+        "SITERANK_PLUGIN(...))");
 }
 
 TEST_CASE("good plugins are found, described and sorted by name") {
@@ -49,7 +51,8 @@ TEST_CASE("a second plugin with a taken name is refused") {
   const PluginRegistry reg = discover_plugins({good, good});
   CHECK(reg.plugins.size() == 3);
   REQUIRE(reg.refused.size() == 3);
-  CHECK(reg.refused[0].reason == "criterion 'fixture_area' is already provided by " + good + "/siterank_fixture_area.so");
+  CHECK(reg.refused[0].reason ==
+        "criterion 'fixture_area' is already provided by " + good + "/siterank_fixture_area.so");
 }
 
 TEST_CASE("a criterion keeps its library loaded after the registry is gone") {

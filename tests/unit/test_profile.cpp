@@ -1,10 +1,9 @@
 // Profile validation: schema errors name the JSON path, semantic rules hold.
+#include <catch2/catch.hpp>
+#include <fstream>
+
 #include "errors.hpp"
 #include "profile_loader.hpp"
-
-#include <catch2/catch.hpp>
-
-#include <fstream>
 
 using namespace siterank;
 using nlohmann::json;
@@ -12,7 +11,8 @@ using nlohmann::json;
 namespace {
 
 json minimal() {
-  return json::parse(R"({"project": {"name": "测试", "industry": "integrated_circuits"}, "weights": {"land": 1}})");
+  return json::parse(
+      R"({"project": {"name": "测试", "industry": "integrated_circuits"}, "weights": {"land": 1}})");
 }
 
 std::string error_of(const json& doc) {
@@ -31,7 +31,8 @@ TEST_CASE("a minimal profile gets defaults and taxonomy facts") {
   CHECK(d.profile.name == "测试");
   CHECK(d.profile.project_type == "factory");
   CHECK(d.profile.ecosystem == "smart_iot");
-  CHECK(std::count(d.profile.related_industries.begin(), d.profile.related_industries.end(), "vision_intelligence") == 1);
+  CHECK(std::count(d.profile.related_industries.begin(), d.profile.related_industries.end(),
+                   "vision_intelligence") == 1);
   CHECK(d.profile.industry_ecosystems.at("biomedicine_devices") == "biomedicine");
   CHECK(std::isnan(d.profile.land_min_m2));
   CHECK(d.profile.weights.at("land") == 1.0);
@@ -64,7 +65,8 @@ TEST_CASE("schema errors name the file and the JSON path") {
 
   doc = minimal();
   doc["project"]["type"] = "fab";
-  CHECK_THAT(error_of(doc), Catch::StartsWith("p.json: $.project.type: expected one of [\"factory\""));
+  CHECK_THAT(error_of(doc),
+             Catch::StartsWith("p.json: $.project.type: expected one of [\"factory\""));
 
   doc = minimal();
   doc["weights"]["land"] = -1;
@@ -82,7 +84,8 @@ TEST_CASE("rules beyond the schema") {
 
   doc = minimal();
   doc["project"]["industry"] = "chips";
-  CHECK_THAT(error_of(doc), Catch::StartsWith("p.json: $.project.industry: unknown industry 'chips' (known: "));
+  CHECK_THAT(error_of(doc),
+             Catch::StartsWith("p.json: $.project.industry: unknown industry 'chips' (known: "));
 
   doc = minimal();
   doc["land"] = {{"min", 200}, {"max", 100}};
@@ -90,7 +93,8 @@ TEST_CASE("rules beyond the schema") {
 
   doc = minimal();
   doc["plugins"] = {{"talent", json::object()}};
-  CHECK_THAT(error_of(doc), Catch::StartsWith("p.json: $.plugins.talent: options for criterion 'talent'"));
+  CHECK_THAT(error_of(doc),
+             Catch::StartsWith("p.json: $.plugins.talent: options for criterion 'talent'"));
 }
 
 TEST_CASE("a JSON syntax error names line and column") {

@@ -1,10 +1,9 @@
 // The R-tree index answers like brute force, and polygon distances are exact.
+#include <catch2/catch.hpp>
+#include <random>
+
 #include "reference_index.hpp"
 #include "sdk_fixtures.hpp"
-
-#include <catch2/catch.hpp>
-
-#include <random>
 
 using namespace siterank;
 using namespace siterank::testing;
@@ -14,13 +13,15 @@ TEST_CASE("nearest and within agree with brute force, with and without filters")
   std::uniform_real_distribution<double> coord(0, 10000);
   std::vector<Point> pts;
   std::vector<std::vector<std::string>> rows;
-  const char* industries[] = {"integrated_circuits", "biomedicine_devices;integrated_circuits", "new_materials"};
+  const char* industries[] = {"integrated_circuits", "biomedicine_devices;integrated_circuits",
+                              "new_materials"};
   for (int i = 0; i < 500; ++i) {
     pts.push_back({coord(rng), coord(rng)});
     rows.push_back({industries[i % 3], std::to_string(i % 2)});
   }
   BruteForceReference brute;
-  brute.layers.push_back(make_point_layer("firms", "firms", pts, {"industry", "leader"}, rows, {"leader"}));
+  brute.layers.push_back(
+      make_point_layer("firms", "firms", pts, {"industry", "leader"}, rows, {"leader"}));
   const ReferenceIndex index(brute.layers);
   const ReferenceLayer& layer = *index.layer("firms");
   CHECK(index.layer("nothing") == nullptr);

@@ -1,6 +1,6 @@
-#include "text_format.hpp"
-
 #include <catch2/catch.hpp>
+
+#include "text_format.hpp"
 
 using namespace siterank;
 

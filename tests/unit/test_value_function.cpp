@@ -15,7 +15,7 @@ TEST_CASE("linear rises between its thresholds and clamps outside") {
 
 TEST_CASE("linear with zero_at above full_at decreases") {
   const auto f = ValueFunction::linear(5000, 1000);  // 5 km scores 0, 1 km scores 100
-  CHECK(f(3000) == Approx(50));                       // (3000-5000)/(1000-5000) = 0.5
+  CHECK(f(3000) == Approx(50));                      // (3000-5000)/(1000-5000) = 0.5
   CHECK(f(500) == Approx(100));
   CHECK(f(6000) == Approx(0));
 }

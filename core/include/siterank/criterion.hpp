@@ -6,18 +6,17 @@
 #include <siterank/profile.hpp>
 #include <siterank/reference.hpp>
 #include <siterank/result.hpp>
-
 #include <string>
 #include <vector>
 
 namespace siterank {
 
 struct LayerRequirement {
-  std::string role;                     // "interchanges", "universities" ...
+  std::string role;  // "interchanges", "universities" ...
   GeometryKind kind = GeometryKind::point;
-  std::vector<std::string> attributes;  // attributes the layer must map
-  bool optional = false;                // used when present, not required
-  std::string purpose;                  // for `siterank plugins`
+  std::vector<std::string> attributes;           // attributes the layer must map
+  bool optional = false;                         // used when present, not required
+  std::string purpose;                           // for `siterank plugins`
   std::vector<std::string> optional_attributes;  // used when the layer maps them
 };
 

@@ -4,10 +4,9 @@
 // plugin an Options map that is complete and well-typed. Standard library only.
 #pragma once
 
-#include <siterank/value_function.hpp>
-
 #include <limits>
 #include <map>
+#include <siterank/value_function.hpp>
 #include <stdexcept>
 #include <string>
 #include <string_view>

@@ -2,11 +2,10 @@
 // and batch views over it. Standard library only.
 #pragma once
 
-#include <siterank/columns.hpp>
-#include <siterank/geometry.hpp>
-
 #include <algorithm>
 #include <cstddef>
+#include <siterank/columns.hpp>
+#include <siterank/geometry.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,7 +46,7 @@ struct ParcelTable {
   std::vector<double> power_kva;
   std::vector<double> water_m3_per_day;
 
-  std::vector<AttributeColumn> extra;     // non-canonical fields the manifest names
+  std::vector<AttributeColumn> extra;      // non-canonical fields the manifest names
   std::vector<std::string> mapped_fields;  // canonical and extra fields the dataset provides
 
   std::size_t size() const { return area_m2.size(); }

@@ -5,10 +5,9 @@
 // Standard library only: plugin authors need no Boost.
 #pragma once
 
+#include <exception>
 #include <siterank/criterion.hpp>
 #include <siterank/version.hpp>
-
-#include <exception>
 #include <string>
 
 #if defined(_WIN32)
@@ -29,21 +28,21 @@ using PluginBuildTagFn = const char*() noexcept;
 using PluginCreateFn = Criterion*(std::string* error) noexcept;
 }  // namespace siterank
 
-#define SITERANK_PLUGIN(CriterionClass)                                                    \
-  extern "C" SITERANK_PLUGIN_EXPORT int siterank_plugin_api_version() noexcept {           \
-    return SITERANK_SDK_API_VERSION;                                                       \
-  }                                                                                        \
-  extern "C" SITERANK_PLUGIN_EXPORT const char* siterank_plugin_build_tag() noexcept {     \
-    return SITERANK_BUILD_TAG;                                                             \
-  }                                                                                        \
-  extern "C" SITERANK_PLUGIN_EXPORT ::siterank::Criterion* siterank_plugin_create(         \
-      ::std::string* error) noexcept {                                                     \
-    try {                                                                                  \
-      return new CriterionClass();                                                         \
-    } catch (const ::std::exception& e) {                                                  \
-      if (error) *error = e.what();                                                        \
-    } catch (...) {                                                                        \
-      if (error) *error = "unknown exception";                                             \
-    }                                                                                      \
-    return nullptr;                                                                        \
+#define SITERANK_PLUGIN(CriterionClass)                                                \
+  extern "C" SITERANK_PLUGIN_EXPORT int siterank_plugin_api_version() noexcept {       \
+    return SITERANK_SDK_API_VERSION;                                                   \
+  }                                                                                    \
+  extern "C" SITERANK_PLUGIN_EXPORT const char* siterank_plugin_build_tag() noexcept { \
+    return SITERANK_BUILD_TAG;                                                         \
+  }                                                                                    \
+  extern "C" SITERANK_PLUGIN_EXPORT ::siterank::Criterion* siterank_plugin_create(     \
+      ::std::string* error) noexcept {                                                 \
+    try {                                                                              \
+      return new CriterionClass();                                                     \
+    } catch (const ::std::exception& e) {                                              \
+      if (error) *error = e.what();                                                    \
+    } catch (...) {                                                                    \
+      if (error) *error = "unknown exception";                                         \
+    }                                                                                  \
+    return nullptr;                                                                    \
   }

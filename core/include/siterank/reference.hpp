@@ -2,11 +2,10 @@
 // and the query service the host provides over them. Standard library only.
 #pragma once
 
-#include <siterank/columns.hpp>
-#include <siterank/geometry.hpp>
-
 #include <cstddef>
 #include <limits>
+#include <siterank/columns.hpp>
+#include <siterank/geometry.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -34,7 +34,9 @@ class BatchResult {
   // Every parcel must get a finite score in [0, 100], vetoed ones too.
   void set_score(std::size_t i, double score) { scores_[i] = score; }
   // Factor values may be NaN for "not applicable".
-  void set_factor(std::size_t i, std::size_t factor, double value) { factors_[i * nf_ + factor] = value; }
+  void set_factor(std::size_t i, std::size_t factor, double value) {
+    factors_[i * nf_ + factor] = value;
+  }
   void veto(std::size_t i, std::string reason) { vetoes_->push_back({i, std::move(reason)}); }
 
  private:

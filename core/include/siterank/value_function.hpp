@@ -29,10 +29,18 @@ struct ValueFunction {
   std::vector<double> breaks;
   std::vector<double> scores;
 
-  static ValueFunction linear(double zero_at, double full_at) { return {Kind::linear, zero_at, full_at, {}, {}}; }
-  static ValueFunction logistic(double midpoint, double steepness) { return {Kind::logistic, midpoint, steepness, {}, {}}; }
-  static ValueFunction gaussian(double target, double sd) { return {Kind::gaussian, target, sd, {}, {}}; }
-  static ValueFunction exp_decay(double half_life) { return {Kind::exp_decay, half_life, 0.0, {}, {}}; }
+  static ValueFunction linear(double zero_at, double full_at) {
+    return {Kind::linear, zero_at, full_at, {}, {}};
+  }
+  static ValueFunction logistic(double midpoint, double steepness) {
+    return {Kind::logistic, midpoint, steepness, {}, {}};
+  }
+  static ValueFunction gaussian(double target, double sd) {
+    return {Kind::gaussian, target, sd, {}, {}};
+  }
+  static ValueFunction exp_decay(double half_life) {
+    return {Kind::exp_decay, half_life, 0.0, {}, {}};
+  }
   static ValueFunction stepped(std::vector<double> breaks, std::vector<double> scores) {
     return {Kind::stepped, 0.0, 0.0, std::move(breaks), std::move(scores)};
   }
@@ -85,12 +93,17 @@ struct ValueFunction {
   // increasing with one score more than breaks, each in [0, 100].
   std::string malformation() const {
     switch (kind) {
-      case Kind::linear: return std::isfinite(a) && std::isfinite(b) ? "" : "needs finite thresholds";
-      case Kind::logistic: return b != 0.0 && std::isfinite(b) ? "" : "needs a non-zero steepness";
-      case Kind::gaussian: return b > 0.0 ? "" : "needs sd > 0";
-      case Kind::exp_decay: return a > 0.0 ? "" : "needs half_life > 0";
+      case Kind::linear:
+        return std::isfinite(a) && std::isfinite(b) ? "" : "needs finite thresholds";
+      case Kind::logistic:
+        return b != 0.0 && std::isfinite(b) ? "" : "needs a non-zero steepness";
+      case Kind::gaussian:
+        return b > 0.0 ? "" : "needs sd > 0";
+      case Kind::exp_decay:
+        return a > 0.0 ? "" : "needs half_life > 0";
       case Kind::stepped:
-        if (breaks.empty() || scores.size() != breaks.size() + 1) return "needs one score more than breaks";
+        if (breaks.empty() || scores.size() != breaks.size() + 1)
+          return "needs one score more than breaks";
         for (std::size_t i = 1; i < breaks.size(); ++i)
           if (!(breaks[i] > breaks[i - 1])) return "needs strictly increasing breaks";
         for (double v : scores)
@@ -101,24 +114,32 @@ struct ValueFunction {
   }
   void require_well_formed(const std::string& option) const {
     const std::string why = malformation();
-    if (!why.empty()) throw std::invalid_argument("option '" + option + "': " + std::string(type_name()) + " " + why);
+    if (!why.empty())
+      throw std::invalid_argument("option '" + option + "': " + std::string(type_name()) + " " +
+                                  why);
   }
 
   const char* type_name() const {
     switch (kind) {
-      case Kind::linear: return "linear";
-      case Kind::logistic: return "logistic";
-      case Kind::gaussian: return "gaussian";
-      case Kind::exp_decay: return "exp_decay";
-      case Kind::stepped: return "stepped";
+      case Kind::linear:
+        return "linear";
+      case Kind::logistic:
+        return "logistic";
+      case Kind::gaussian:
+        return "gaussian";
+      case Kind::exp_decay:
+        return "exp_decay";
+      case Kind::stepped:
+        return "stepped";
     }
     return "?";
   }
 
-  [[noreturn]] void refuse_direction(const std::string& option, const char* verb, double lo, double hi) const {
+  [[noreturn]] void refuse_direction(const std::string& option, const char* verb, double lo,
+                                     double hi) const {
     std::ostringstream m;
-    m << "option '" << option << "': " << describe() << " must not " << verb << " between " << lo << " and "
-      << hi;
+    m << "option '" << option << "': " << describe() << " must not " << verb << " between " << lo
+      << " and " << hi;
     throw std::invalid_argument(m.str());
   }
 
@@ -139,8 +160,10 @@ struct ValueFunction {
       case Kind::exp_decay:
         return down ? true : hi <= 0.0;
       case Kind::stepped: {
-        const auto first = static_cast<std::size_t>(std::upper_bound(breaks.begin(), breaks.end(), lo) - breaks.begin());
-        const auto last = static_cast<std::size_t>(std::upper_bound(breaks.begin(), breaks.end(), hi) - breaks.begin());
+        const auto first = static_cast<std::size_t>(
+            std::upper_bound(breaks.begin(), breaks.end(), lo) - breaks.begin());
+        const auto last = static_cast<std::size_t>(
+            std::upper_bound(breaks.begin(), breaks.end(), hi) - breaks.begin());
         for (std::size_t i = first; i < last && i + 1 < scores.size(); ++i)
           if (down ? scores[i + 1] > scores[i] : scores[i + 1] < scores[i]) return false;
         return true;
@@ -154,10 +177,18 @@ struct ValueFunction {
     std::ostringstream s;
     s << type_name() << '(';
     switch (kind) {
-      case Kind::linear: s << "zero_at=" << a << ", full_at=" << b; break;
-      case Kind::logistic: s << "midpoint=" << a << ", steepness=" << b; break;
-      case Kind::gaussian: s << "target=" << a << ", sd=" << b; break;
-      case Kind::exp_decay: s << "half_life=" << a; break;
+      case Kind::linear:
+        s << "zero_at=" << a << ", full_at=" << b;
+        break;
+      case Kind::logistic:
+        s << "midpoint=" << a << ", steepness=" << b;
+        break;
+      case Kind::gaussian:
+        s << "target=" << a << ", sd=" << b;
+        break;
+      case Kind::exp_decay:
+        s << "half_life=" << a;
+        break;
       case Kind::stepped:
         s << "breaks=[";
         for (std::size_t i = 0; i < breaks.size(); ++i) s << (i ? "," : "") << breaks[i];
