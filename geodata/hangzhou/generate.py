@@ -6,7 +6,7 @@
 Writes, into DIR (default: the folder of this script):
   parcels.gpkg    layer `parcels` (EPSG:4549, CGCS2000 / 3-degree GK CM 120E)
   reference.gpkg  layers platforms, talent_sources, metro_stations, rail_hubs,
-                  airports, interchanges, firms (EPSG:4326)
+                  airports, interchanges, firms, workforce (EPSG:4326)
   dataset.json    the manifest (docs/formats.md)
 
 Python 3 standard library only, plus the `ogr2ogr` command (GDAL >= 3.0).
@@ -783,6 +783,91 @@ TALENT = [
     ("浙江交通职业技术学院", "vocational_college", "intelligent_connected_vehicles;airport_logistics;low_altitude_economy", 3, 120.082693, 30.35081, "measured"),
     ("浙江长征职业技术学院", "vocational_college", "high_end_general_equipment;new_energy_equipment", 3, 120.010134, 30.212782, "measured"),
     ("浙江电力职业技术学院", "vocational_college", "new_energy_equipment", 3, 120.141959, 30.32429, "measured"),
+    # 滨江 高教园区 (滨文路), beside 浙江中医药大学 and 浙江机电职业技术大学
+    ("浙江商业职业技术学院", "vocational_college", "digital_economy", 3, 120.154506, 30.179736, "measured"),
+    ("浙江艺术职业学院", "vocational_college", "film_animation_games", 3, 120.147217, 30.179606, "measured"),
+]
+
+# Employment centres (role `workforce`): the main tech, industrial and office
+# clusters. `从业人数` is an ILLUSTRATIVE ESTIMATE of the jobs in the cluster
+# (all sectors, a 2-3 km area), rounded to 5,000 (1,000 below 15,000); not an
+# official statistic.
+# Uncertainty about a factor of 1.5-2 either way. See README.md.
+# name, workers, kind, district, lon, lat, location quality, basis
+#   anchor: at or beside a metro station whose official description names the
+#           cluster or its firms (position of the station: measured), +-1 km
+#   approx: general knowledge of the area, +-1-3 km
+WORKFORCE = [
+    # 滨江 (杭州高新区): about 285,000 in six clusters
+    ("滨江江陵路—物联网产业园", 70000, "科技研发", "滨江区", 120.2140, 30.2080, "anchor",
+     "江陵路站：海康威视等高新技术企业总部、区政府；含阿里巴巴滨江园区（网商路）"),
+    ("滨江长河—江汉路（江南大道）", 55000, "科技研发", "滨江区", 120.1985, 30.2020, "anchor",
+     "长河、江汉路站沿江南大道的办公楼群；网易、恒生电子等"),
+    ("滨江聚才路—江晖路", 75000, "科技研发", "滨江区", 120.2010, 30.1842, "anchor",
+     "聚才路站：华为、新华三、中控；江晖路站：海康威视、华为杭研所与产业园"),
+    ("滨江西兴—滨安路（中国视谷核心）", 40000, "科技研发", "滨江区", 120.2190, 30.1880, "approx",
+     "大华股份总部（滨安路）与西兴、滨康路一带园区"),
+    ("滨江白马湖生态创意城", 20000, "科技研发", "滨江区", 120.1820, 30.1780, "approx",
+     "白马湖动漫广场与文创、数字内容企业（建业路站以南）"),
+    ("滨江浦沿—江南科学城", 25000, "科技研发", "滨江区", 120.1500, 30.1680, "anchor",
+     "浦沿站：高新金盛科技园；零磁科学谷、滨文路高教园区教职工"),
+    # 萧山
+    ("钱江世纪城", 50000, "商务服务", "萧山区", 120.2400, 30.2428, "anchor",
+     "钱江世纪城站：世纪城CBD核心区；2020年建成商业楼宇约345万平方米"),
+    ("萧山经开区市北（信息港）", 45000, "科技研发", "萧山区", 120.2500, 30.2040, "anchor",
+     "明星路站：杭州湾信息港；集成电路设计产业园、信息港小镇"),
+    ("萧山经开区建设四路工业带", 40000, "制造", "萧山区", 120.3020, 30.2054, "anchor",
+     "新汉路站：周边大量企业、工厂和员工"),
+    ("萧山城区（人民广场—通惠路）", 70000, "综合", "萧山区", 120.2660, 30.1830, "anchor",
+     "人民广场、通惠中路站：萧山老城区商务、商业与公共服务"),
+    ("萧山国际机场—空港", 40000, "临空物流", "萧山区", 120.4150, 30.2420, "approx",
+     "机场运行、航空货运与物流、杭州生物科技谷、大会展中心"),
+    # 钱塘
+    ("下沙杭州经开区工业区", 100000, "制造", "钱塘区", 120.3550, 30.3400, "approx",
+     "2014年报道：开发区产业工人超10万；医药港、电子信息、食品饮料"),
+    ("下沙高教园区—金沙湖", 35000, "综合", "钱塘区", 120.3500, 30.3130, "approx",
+     "14所高校教职工（不含学生）与金沙湖商圈服务业"),
+    ("大江东江东片（钱塘核心产业园区）", 55000, "制造", "钱塘区", 120.4900, 30.2980, "anchor",
+     "青六中路站：钱塘区核心产业园区；半导体、汽车与新材料制造"),
+    # 主城
+    ("钱江新城CBD", 90000, "商务服务", "上城区", 120.2090, 30.2520, "anchor",
+     "市民中心、钱江路站；2018年报道核心区每天约7万人工作，之后二期扩展"),
+    ("武林—湖滨商务区", 100000, "商务服务", "拱墅区", 120.1610, 30.2670, "anchor",
+     "武林广场、龙翔桥站：传统商务、零售、金融与机关"),
+    ("城西文三路—黄龙", 80000, "科技研发", "西湖区", 120.1260, 30.2760, "anchor",
+     "文三路站：文三路电子信息街区、黄龙商务区、浙大玉泉"),
+    ("城东新城—九堡", 30000, "商务服务", "上城区", 120.2450, 30.3020, "anchor",
+     "九和路站：写字楼、东方电子商务园；火车东站枢纽商务区"),
+    ("北部软件园（智慧网谷）", 25000, "科技研发", "拱墅区", 120.1117, 30.3390, "anchor",
+     "祥园路站：杭州北部软件园、中国智慧信息产业园"),
+    ("西湖科技园区—紫金港", 40000, "科技研发", "西湖区", 120.0580, 30.3150, "approx",
+     "西湖科技园区（三墩）、浙大紫金港校区教职工、云谷"),
+    # 城西科创大走廊 (余杭)
+    ("阿里巴巴西溪园区—海创园", 55000, "科技研发", "余杭区", 120.0159, 30.2825, "anchor",
+     "海创园站：紧邻阿里巴巴西溪园区；海创园企业"),
+    ("未来科技城CBD（创景路）", 40000, "科技研发", "余杭区", 119.9934, 30.2806, "anchor",
+     "创景路站：未来科技城CBD核心区块；OPPO、vivo等研发中心"),
+    ("梦想小镇—仓前", 20000, "科技研发", "余杭区", 120.0027, 30.2881, "anchor",
+     "良睦路站：梦想小镇、乐富海邦园等科创载体"),
+    ("人工智能小镇—菜鸟总部", 20000, "科技研发", "余杭区", 119.9619, 30.2676, "anchor",
+     "金星站：中国人工智能小镇、菜鸟网络全球总部"),
+    # 之江
+    ("云栖小镇", 15000, "科技研发", "西湖区", 120.0880, 30.1340, "anchor",
+     "科海路站：云生态产业小镇；阿里云"),
+    ("转塘艺创小镇", 12000, "科技研发", "西湖区", 120.0800, 30.1560, "approx",
+     "中国美院象山校区、影视动漫游戏企业"),
+    # 临平
+    ("临平经开区（原余杭经开区）", 60000, "制造", "临平区", 120.2850, 30.3880, "approx",
+     "临平南站周边东湖、星桥工业区；装备、汽车零部件、纺织"),
+    ("临平城区", 35000, "综合", "临平区", 120.2996, 30.4092, "anchor",
+     "临平站：临平老城区商务、商业与公共服务"),
+    # 富阳、临安
+    ("富阳城区及富阳经开区", 60000, "综合", "富阳区", 119.9650, 30.0550, "approx",
+     "富春街道城区与东洲工业区；造纸、装备等制造与服务"),
+    ("青山湖科技城（临安高新园）", 45000, "制造", "临安区", 119.7600, 30.2560, "anchor",
+     "青山湖站：高新技术产业园，工业厂房与科研；杭叉、福斯特等"),
+    ("临安城区（锦城）", 30000, "综合", "临安区", 119.7016, 30.2301, "anchor",
+     "临安广场站：行政办公、商业；浙江农林大学教职工"),
 ]
 
 # name, kind (high_speed / conventional / freight), lon, lat, quality
@@ -1191,6 +1276,10 @@ def manifest(scale):
             "firms": {"role": "firms", "source": "reference.gpkg", "layer": "firms",
                       "description": "Chain leaders at approximate real locations and synthetic suppliers",
                       "fields": {"name": "企业名称", "industry": "产业", "chain_position": "链位", "chain_leader": "链主"}},
+            "workforce": {"role": "workforce", "source": "reference.gpkg", "layer": "workforce",
+                          "description": ("Employment centres with illustrative estimates of their jobs "
+                                          "(not official statistics)"),
+                          "fields": {"name": "名称", "workers": "从业人数"}},
         },
     }
 
@@ -1243,6 +1332,9 @@ def main():
             ("interchanges", [point_feature({"name": n, "expressway": e, "location_quality": "approx"}, (lon, lat))
                               for n, e, lon, lat in INTERCHANGES], "POINT"),
             ("firms", [point_feature(p, ll) for p, ll in firms], "POINT"),
+            ("workforce", [point_feature({"名称": n, "从业人数": w, "类型": k, "所在区": d, "位置精度": q,
+                                          "说明": b}, (lon, lat))
+                           for n, w, k, d, lon, lat, q, b in WORKFORCE], "POINT"),
         ]
         for name, feats, _ in layers:
             write_json(os.path.join(tmp, name + ".geojson"), fc(name, feats))
@@ -1273,8 +1365,8 @@ def main():
     counts = {}
     for p in parcels:
         counts[p["props"]["所属平台"]] = counts.get(p["props"]["所属平台"], 0) + 1
-    print("parcels: %d in %d platforms; firms: %d; metro stations: %d" % (
-        len(parcels), len(counts), len(firms), len(METRO)))
+    print("parcels: %d in %d platforms; firms: %d; metro stations: %d; workforce centres: %d (%d workers)" % (
+        len(parcels), len(counts), len(firms), len(METRO), len(WORKFORCE), sum(w[1] for w in WORKFORCE)))
 
 
 if __name__ == "__main__":

@@ -14,15 +14,8 @@ constexpr double inf = std::numeric_limits<double>::infinity();
 
 OptionSpec number(std::string name, double def, std::string unit, std::string description,
                   double min = 0.0, double max = inf) {
-  OptionSpec s;
-  s.name = std::move(name);
-  s.type = OptionType::number;
-  s.default_value = def;
-  s.unit = std::move(unit);
-  s.description = std::move(description);
-  s.minimum = min;
-  s.maximum = max;
-  return s;
+  return OptionSpec::number(std::move(name), def, std::move(unit), std::move(description), min,
+                            max);
 }
 
 }  // namespace

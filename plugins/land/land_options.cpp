@@ -15,25 +15,13 @@ constexpr double inf = std::numeric_limits<double>::infinity();
 
 OptionSpec number(std::string name, double def, std::string unit, std::string description,
                   double min = 0.0, double max = inf) {
-  OptionSpec s;
-  s.name = std::move(name);
-  s.type = OptionType::number;
-  s.default_value = def;
-  s.unit = std::move(unit);
-  s.description = std::move(description);
-  s.minimum = min;
-  s.maximum = max;
-  return s;
+  return OptionSpec::number(std::move(name), def, std::move(unit), std::move(description), min,
+                            max);
 }
 
 OptionSpec function(std::string name, ValueFunction def, std::string measure) {
-  OptionSpec s;
-  s.name = std::move(name);
-  s.type = OptionType::value_function;
-  s.default_value = std::move(def);
-  s.unit = "score";
-  s.description = "value function of the " + std::move(measure);
-  return s;
+  return OptionSpec::value_function(std::move(name), std::move(def), "score",
+                                    "value function of the " + std::move(measure));
 }
 
 // Default sub-score weights; they sum to 100 so each reads as a percentage.

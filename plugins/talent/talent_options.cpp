@@ -39,40 +39,21 @@ std::vector<std::string> names(const auto& array) { return {array.begin(), array
 
 OptionSpec number_option(std::string name, double fallback, std::string unit,
                          std::string description, double minimum) {
-  OptionSpec o;
-  o.name = std::move(name);
-  o.type = OptionType::number;
-  o.default_value = fallback;
-  o.unit = std::move(unit);
-  o.description = std::move(description);
-  o.minimum = minimum;
-  return o;
+  return OptionSpec::number(std::move(name), fallback, std::move(unit), std::move(description),
+                            minimum);
 }
 
 OptionSpec function_option(std::string name, ValueFunction fallback, std::string unit,
                            std::string description) {
-  OptionSpec o;
-  o.name = std::move(name);
-  o.type = OptionType::value_function;
-  o.default_value = std::move(fallback);
-  o.unit = std::move(unit);
-  o.description = std::move(description);
-  return o;
+  return OptionSpec::value_function(std::move(name), std::move(fallback), std::move(unit),
+                                    std::move(description));
 }
 
 // A name -> weight map with known keys and values in [0, 1].
 OptionSpec weights_option(std::string name, NumberMap fallback, std::string unit,
                           std::string description, std::vector<std::string> keys) {
-  OptionSpec o;
-  o.name = std::move(name);
-  o.type = OptionType::number_map;
-  o.default_value = std::move(fallback);
-  o.unit = std::move(unit);
-  o.description = std::move(description);
-  o.minimum = 0.0;
-  o.maximum = 1.0;
-  o.choices = std::move(keys);
-  return o;
+  return OptionSpec::number_map(std::move(name), std::move(fallback), std::move(unit),
+                                std::move(description), std::move(keys), 0.0, 1.0);
 }
 
 [[noreturn]] void refuse(const std::string& option, const std::string& why) {

@@ -38,6 +38,91 @@ struct OptionSpec {
   double minimum = -std::numeric_limits<double>::infinity();  // number, integer, number_map values
   double maximum = std::numeric_limits<double>::infinity();
   std::vector<std::string> choices;  // text, text_list, number_map keys; empty = any
+
+  // Named constructors, so a plugin declares an option in one call.
+  static OptionSpec number(std::string name, double fallback, std::string unit,
+                           std::string description,
+                           double min = -std::numeric_limits<double>::infinity(),
+                           double max = std::numeric_limits<double>::infinity()) {
+    return {std::move(name),
+            OptionType::number,
+            fallback,
+            std::move(unit),
+            std::move(description),
+            min,
+            max,
+            {}};
+  }
+  static OptionSpec integer(std::string name, long long fallback, std::string unit,
+                            std::string description,
+                            double min = -std::numeric_limits<double>::infinity(),
+                            double max = std::numeric_limits<double>::infinity()) {
+    return {std::move(name),
+            OptionType::integer,
+            static_cast<double>(fallback),
+            std::move(unit),
+            std::move(description),
+            min,
+            max,
+            {}};
+  }
+  static OptionSpec boolean(std::string name, bool fallback, std::string description) {
+    return {std::move(name),
+            OptionType::boolean,
+            fallback,
+            "",
+            std::move(description),
+            -std::numeric_limits<double>::infinity(),
+            std::numeric_limits<double>::infinity(),
+            {}};
+  }
+  static OptionSpec text(std::string name, std::string fallback, std::string description,
+                         std::vector<std::string> choices = {}) {
+    return {std::move(name),
+            OptionType::text,
+            std::move(fallback),
+            "",
+            std::move(description),
+            -std::numeric_limits<double>::infinity(),
+            std::numeric_limits<double>::infinity(),
+            std::move(choices)};
+  }
+  static OptionSpec text_list(std::string name, std::vector<std::string> fallback,
+                              std::string description, std::vector<std::string> choices = {}) {
+    return {std::move(name),
+            OptionType::text_list,
+            std::move(fallback),
+            "",
+            std::move(description),
+            -std::numeric_limits<double>::infinity(),
+            std::numeric_limits<double>::infinity(),
+            std::move(choices)};
+  }
+  // keys: the allowed keys (empty = any); min/max bound every value.
+  static OptionSpec number_map(std::string name, NumberMap fallback, std::string unit,
+                               std::string description, std::vector<std::string> keys = {},
+                               double min = -std::numeric_limits<double>::infinity(),
+                               double max = std::numeric_limits<double>::infinity()) {
+    return {std::move(name),
+            OptionType::number_map,
+            std::move(fallback),
+            std::move(unit),
+            std::move(description),
+            min,
+            max,
+            std::move(keys)};
+  }
+  static OptionSpec value_function(std::string name, ValueFunction fallback, std::string unit,
+                                   std::string description) {
+    return {std::move(name),
+            OptionType::value_function,
+            std::move(fallback),
+            std::move(unit),
+            std::move(description),
+            -std::numeric_limits<double>::infinity(),
+            std::numeric_limits<double>::infinity(),
+            {}};
+  }
 };
 
 class Options {
