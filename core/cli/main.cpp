@@ -234,7 +234,10 @@ int cmd_plugins(const Args& a) {
 
 int cmd_validate(const Args& a) {
   RunRequest req = request_from(a);
-  const Plan plan = plan_run(req);
+  // Configure the criteria on the reference layers too (not the parcels):
+  // plugins check their options against the profile there.
+  const auto run = prepare(plan_run(req), false);
+  const Plan& plan = run->plan;
   std::cout << "profile " << plan.profile.path << ": OK (" << plan.profile.profile.name
             << ", industry " << plan.profile.profile.industry << ")\n";
   std::cout << "dataset " << plan.manifest.path << ": OK (" << plan.manifest.layers.size()

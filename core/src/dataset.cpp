@@ -533,7 +533,8 @@ ReferenceLayer load_reference(const LayerSource& s, const DatasetManifest& m,
 
 }  // namespace
 
-Dataset load_dataset(const DatasetManifest& manifest, const std::set<std::string>* roles) {
+Dataset load_dataset(const DatasetManifest& manifest, const std::set<std::string>* roles,
+                     bool with_parcels) {
   Dataset out;
   out.manifest = manifest;
   try {
@@ -545,7 +546,7 @@ Dataset load_dataset(const DatasetManifest& manifest, const std::set<std::string
     throw InputError(
         manifest.path + ": $.working_crs: " + manifest.working_crs +
         " is not a projected CRS in metres; areas and distances need one (e.g. EPSG:4549)");
-  load_parcels(manifest, out.working_crs, out);
+  if (with_parcels) load_parcels(manifest, out.working_crs, out);
   for (const auto& s : manifest.layers)
     if (!roles || roles->count(s.role))
       out.layers.push_back(load_reference(s, manifest, out.working_crs, out.report));

@@ -30,9 +30,10 @@ struct Dataset {
   LoadReport report;
 };
 
-// Loads the parcels and the reference layers whose roles are in `roles`
-// (all layers when `roles` is null). Throws InputError naming the file,
-// layer, field or parcel.
-Dataset load_dataset(const DatasetManifest& manifest, const std::set<std::string>* roles = nullptr);
+// Loads the parcels (unless `with_parcels` is false) and the reference
+// layers whose roles are in `roles` (all layers when `roles` is null).
+// Throws InputError naming the file, layer, field or parcel.
+Dataset load_dataset(const DatasetManifest& manifest, const std::set<std::string>* roles = nullptr,
+                     bool with_parcels = true);
 
 }  // namespace siterank

@@ -72,13 +72,13 @@ Plan plan_run(const RunRequest& request) {
   return plan;
 }
 
-std::unique_ptr<Run> execute(Plan plan, const RunRequest& request) {
+std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
   auto run = std::make_unique<Run>();
   run->plan = std::move(plan);
   std::set<std::string> roles;
   for (const auto& c : run->plan.criteria)
     for (const auto& l : c.plugin->info.layers) roles.insert(l.role);
-  run->dataset = load_dataset(run->plan.manifest, &roles);
+  run->dataset = load_dataset(run->plan.manifest, &roles, with_parcels);
   run->index = std::make_unique<ReferenceIndex>(run->dataset.layers);
 
   for (const auto& c : run->plan.criteria) {
@@ -100,7 +100,11 @@ std::unique_ptr<Run> execute(Plan plan, const RunRequest& request) {
     }
     run->criteria.push_back(std::move(e));
   }
+  return run;
+}
 
+std::unique_ptr<Run> execute(Plan plan, const RunRequest& request) {
+  auto run = prepare(std::move(plan));
   EngineOptions eo;
   eo.threads = request.threads;
   if (request.progress && run->dataset.parcels.size() > 5000 && isatty(STDERR_FILENO)) {

@@ -48,7 +48,10 @@ struct Run {
 
 // Throws InputError / PluginError with one-line messages.
 Plan plan_run(const RunRequest& request);
-// Loads the data, configures the criteria and scores: the whole run.
+// Loads the reference layers (and the parcels, when `with_parcels`) and
+// configures the criteria: everything but scoring.
+std::unique_ptr<Run> prepare(Plan plan, bool with_parcels = true);
+// prepare() and score: the whole run.
 std::unique_ptr<Run> execute(Plan plan, const RunRequest& request);
 
 }  // namespace siterank

@@ -76,6 +76,15 @@ TEST_CASE("a profile naming a criterion no plugin provides is refused") {
              Catch::Contains("$.weights.flood: no plugin provides criterion 'flood' (available: "));
 }
 
+TEST_CASE("validate runs the plugins' own configuration checks") {
+  TempDir d("validate_configure");
+  d.write("p.json", R"({"project": {"name": "x", "industry": "integrated_circuits"},
+      "weights": {"fixture_faulty": 1}, "plugins": {"fixture_faulty": {"mode": "throw_in_configure"}}})");
+  const Outcome o = siterank_cli(with_plugins({"validate", "--profile", d.file("p.json"), "--dataset", grid_dir}));
+  CHECK(o.code == 4);
+  CHECK_THAT(o.err, Catch::EndsWith("failed to configure: configure exploded on purpose\n"));
+}
+
 TEST_CASE("validate checks without scoring") {
   const Outcome o = siterank_cli(with_plugins(
       {"validate", "--profile", grid_dir + "/profile_two.json", "--dataset", grid_dir}));
