@@ -1,5 +1,6 @@
-// A fresh directory per test under the test's working directory (the build
-// tree), removed when the test passes and kept for inspection otherwise.
+// A fresh directory per test under the test's working directory (ctest runs
+// tests in the build tree). It is emptied when a test starts and left in
+// place afterwards, so a failure can be inspected.
 #pragma once
 
 #include <filesystem>
