@@ -74,11 +74,18 @@ void print_summary(const Run& run) {
             << run.result.ranking.size() << " ranked, " << run.result.vetoed.size() << " vetoed\n";
 }
 
+// Formats written by GDAL drivers: they need a file name, not stdout.
+bool needs_file(const std::string& f) { return f == "gpkg" || f == "fgb" || f == "kml"; }
+
 std::string format_for(const Args& a) {
   if (a.has("--format")) {
     const std::string f = a.get("--format");
-    if (f != "table" && f != "csv" && f != "json" && f != "geojson")
-      throw UsageError("siterank rank: unknown format '" + f + "' (table, csv, json, geojson)");
+    if (f != "table" && f != "csv" && f != "json" && f != "geojson" && !needs_file(f))
+      throw UsageError("siterank rank: unknown format '" + f +
+                       "' (table, csv, json, geojson, gpkg, fgb, kml)");
+    const std::string out = a.get("--output");
+    if (needs_file(f) && (out.empty() || out == "-"))
+      throw UsageError("siterank rank: -f " + f + " writes a file, not stdout; give -o FILE." + f);
     return f;
   }
   const std::string out = a.get("--output");
@@ -86,9 +93,10 @@ std::string format_for(const Args& a) {
   if (ext == ".geojson") return "geojson";
   if (ext == ".json") return "json";
   if (ext == ".csv") return "csv";
+  if (ext == ".gpkg" || ext == ".fgb" || ext == ".kml") return ext.substr(1);
   if (out.empty() || ext == ".txt") return "table";
   throw UsageError("siterank rank: cannot tell the format from '" + out +
-                   "'; give -f table|csv|json|geojson");
+                   "'; give -f table|csv|json|geojson|gpkg|fgb|kml");
 }
 
 void write_output(const Args& a, const std::function<void(std::ostream&)>& writer) {
@@ -104,6 +112,28 @@ void write_output(const Args& a, const std::function<void(std::ostream&)>& write
   file.commit();
 }
 
+// --crs-out and --csv-lonlat, checked before any data is read.
+void set_coordinates(const Args& a, const std::string& format, Selection& sel) {
+  sel.csv_lonlat = a.has("--csv-lonlat");
+  if (sel.csv_lonlat && format != "csv")
+    throw UsageError("siterank rank: --csv-lonlat adds columns to CSV output, not to " + format);
+  if (!a.has("--crs-out")) return;
+  if (format != "geojson" && !sel.csv_lonlat)
+    throw UsageError(
+        "siterank rank: --crs-out sets the coordinates of geojson output and of csv "
+        "with --csv-lonlat; " +
+        format + " output has none or is always in EPSG:4326");
+  try {
+    sel.crs = user_crs(a.get("--crs-out"));
+  } catch (const std::invalid_argument& e) {
+    throw UsageError("siterank rank: --crs-out: " + std::string(e.what()) +
+                     " (give EPSG:<code>, another CRS PROJ knows, gcj02 or bd09)");
+  }
+  if (format == "geojson")
+    if (const std::string why = geojson_crs_refusal(sel.crs); !why.empty())
+      throw UsageError("siterank rank: --crs-out: " + why);
+}
+
 int cmd_rank(const Args& a) {
   RunRequest req = request_from(a);
   req.progress = !a.has("--quiet");
@@ -111,8 +141,13 @@ int cmd_rank(const Args& a) {
   Selection sel;
   sel.top = static_cast<std::size_t>(a.integer("--top", format == "table" ? 20 : 0));
   sel.include_vetoed = a.has("--include-vetoed");
+  set_coordinates(a, format, sel);
   auto run = execute(plan_run(req), req);
   if (!a.has("--quiet")) print_summary(*run);
+  if (format == "gpkg") write_gpkg(*run, sel, a.get("--output"));
+  if (format == "fgb") write_fgb(*run, sel, a.get("--output"));
+  if (format == "kml") write_kml(*run, sel, a.get("--output"));
+  if (needs_file(format)) return 0;
   write_output(a, [&](std::ostream& out) {
     if (format == "table")
       write_table(*run, sel, out);
@@ -306,20 +341,32 @@ const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> cmds{
       {"rank",
        {"siterank rank --profile FILE [--dataset DIR] [--top N] [-o FILE] [-f "
-        "table|csv|json|geojson] [--include-vetoed]",
+        "table|csv|json|geojson|gpkg|fgb|kml] [--include-vetoed]",
         "Scores every parcel of the dataset with each criterion the profile weights, removes "
         "vetoed parcels and ranks the\n"
         "rest by weighted score (ties by parcel id). The format follows -f, else the extension of "
         "-o (.geojson, .json,\n"
-        ".csv), else a table on stdout. The table shows the top 20 unless --top is given; --top 0 "
-        "means all.",
+        ".csv, .gpkg, .fgb, .kml), else a table on stdout. The table shows the top 20 unless --top "
+        "is given; --top 0\n"
+        "means all. gpkg, fgb and kml need -o and are in EPSG:4326. A GeoPackage has the layers "
+        "ranked, vetoed\n"
+        "(always, with the reasons) and platforms (when a criterion such as industry_fit loads "
+        "it); KML placemarks are\n"
+        "coloured by score (docs/formats.md).",
         {help_opt,
          profile_opt,
          dataset_opt,
          {"--top", "", true, false, "N", "only the N best parcels"},
          {"--output", "-o", true, false, "FILE", "write to FILE (atomically) instead of stdout"},
-         {"--format", "-f", true, false, "FORMAT", "table, csv, json or geojson"},
+         {"--format", "-f", true, false, "FORMAT",
+          "table, csv, json, geojson, gpkg, fgb or kml (the last three need -o)"},
          {"--include-vetoed", "", false, false, "", "also list vetoed parcels, with their reasons"},
+         {"--crs-out", "", true, false, "CRS",
+          "coordinates of geojson (and csv --csv-lonlat): EPSG:4326 (default), any CRS PROJ "
+          "knows (EPSG:4490, EPSG:4549), gcj02 (Amap, Tencent) or bd09 (Baidu)"},
+         {"--csv-lonlat", "", false, false, "",
+          "csv: add lon, lat of each parcel's representative point (x, y when --crs-out is "
+          "projected)"},
          plugins_dir_opt,
          threads_opt,
          quiet_opt},

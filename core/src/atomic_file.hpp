@@ -27,4 +27,33 @@ class AtomicFile {
   bool committed_ = false;
 };
 
+// The same for writers that want a file name, not a stream (GDAL drivers).
+// They create the file themselves (the GeoPackage driver refuses a name
+// that already exists) and may add side files next to it (SQLite journals,
+// FlatGeobuf's index temporaries). So the temporary is a fresh private
+// directory beside the target holding a file with the target's name and
+// the format's extension (drivers pick behaviour from it: FlatGeobuf
+// writes a folder of layers for a name without ".fgb"); commit() renames
+// that file over the target, and the directory goes away whatever happens.
+class AtomicPath {
+ public:
+  // `extension` such as ".fgb". Throws OutputError when the temporary
+  // directory cannot be created.
+  AtomicPath(std::string target, const std::string& extension);
+  ~AtomicPath();  // removes the temporary directory and everything in it
+  AtomicPath(const AtomicPath&) = delete;
+  AtomicPath& operator=(const AtomicPath&) = delete;
+
+  // Where the writer should create its file.
+  const std::string& path() const { return temp_; }
+  // Renames path() over the target; throws OutputError. The writer must
+  // have closed the file first.
+  void commit();
+
+ private:
+  std::string target_;
+  std::string dir_;
+  std::string temp_;
+};
+
 }  // namespace siterank

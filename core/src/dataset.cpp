@@ -14,6 +14,7 @@
 
 #include "crs.hpp"
 #include "errors.hpp"
+#include "user_crs.hpp"
 
 namespace siterank {
 
@@ -99,25 +100,28 @@ OpenedLayer open_layer(const LayerSource& s, const DatasetManifest& m,
   }
   out.label = short_name(s.source) + " (layer " + out.layer->GetName() + ")";
 
+  // Sources never declare GCJ-02 or BD-09 (they have no EPSG code): only the
+  // manifest can, and the layer is then read as EPSG:4326 lon/lat and
+  // shifted back to WGS 84 on the way to the working CRS.
   const OGRSpatialReference* native = out.layer->GetSpatialRef();
-  OGRSpatialReference source_crs;
+  UserCrs source_crs;
   if (!s.crs.empty()) {
     try {
-      source_crs = crs_from_user_string(s.crs);
+      source_crs = user_crs(s.crs);
     } catch (const std::invalid_argument& e) {
       throw InputError(where + ".crs: " + e.what());
     }
-    if (native && !native->IsSame(&source_crs))
-      report.notes.push_back(out.label + ": manifest CRS " + crs_label(source_crs) +
+    if (native && !native->IsSame(&source_crs.srs))
+      report.notes.push_back(out.label + ": manifest CRS " + user_crs_label(source_crs) +
                              " overrides the source's " + crs_label(*native));
   } else if (native) {
-    source_crs = *native;
+    source_crs.srs = *native;
   } else {
     throw InputError(out.label + ": the source has no CRS; state it with \"crs\" at " +
                      s.json_path + ".crs in " + m.path);
   }
-  source_crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  out.identity = source_crs.IsSame(&working);
+  source_crs.srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  out.identity = !source_crs.datum && source_crs.srs.IsSame(&working);
   if (!out.identity) {
     try {
       out.to_working = make_transform(source_crs, working);

@@ -1,5 +1,6 @@
 #include <siterank/parcels.hpp>
 
+#include "errors.hpp"
 #include "exporters.hpp"
 #include "text_format.hpp"
 
@@ -8,9 +9,22 @@ namespace siterank {
 void write_csv(const Run& run, const Selection& sel, std::ostream& out) {
   const ParcelTable& t = run.dataset.parcels;
   const auto& r = run.result;
+  // Optional point columns come last, so the others keep their positions.
+  // They are lon, lat in degrees, or x, y (easting, northing) in a projected
+  // --crs-out, where calling metres lon/lat would mislead.
+  TransformPtr to_out;
+  if (sel.csv_lonlat) {
+    try {
+      to_out = make_transform(run.dataset.working_crs, sel.crs);
+    } catch (const std::invalid_argument& e) {
+      throw OutputError(std::string("CSV export: ") + e.what());
+    }
+  }
+  const bool degrees = in_degrees(sel.crs);
+  const int point_decimals = degrees ? 7 : 3;  // about 1 cm; 1 mm
   out << "rank,parcel_id,platform,district,land_use,status,area_mu,area_m2,vetoed,score";
   for (const auto& c : run.criteria) out << ",score_" << c.name;
-  out << ",reasons\n";
+  out << ",reasons" << (!sel.csv_lonlat ? "" : degrees ? ",lon,lat" : ",x,y") << "\n";
   for (std::size_t p : selected_parcels(run, sel)) {
     const bool vetoed = r.rank_of[p] == 0;
     out << (vetoed ? "" : std::to_string(r.rank_of[p])) << ',' << csv_quote(t.id.at(p)) << ','
@@ -20,7 +34,15 @@ void write_csv(const Run& run, const Selection& sel, std::ostream& out) {
         << (vetoed ? "true" : "false") << ',' << (vetoed ? "" : format_fixed(r.total[p], 4));
     for (std::size_t c = 0; c < run.criteria.size(); ++c)
       out << ',' << format_fixed(r.scores[c].scores[p], 4);
-    out << ',' << csv_quote(parcel_reasons(run, p)) << '\n';
+    out << ',' << csv_quote(parcel_reasons(run, p));
+    if (to_out) {
+      double x = t.rep_point[p].x, y = t.rep_point[p].y;
+      if (!to_out->Transform(1, &x, &y))
+        throw OutputError("CSV export: cannot transform parcel '" + std::string(t.id.at(p)) +
+                          "' to " + user_crs_label(sel.crs));
+      out << ',' << format_fixed(x, point_decimals) << ',' << format_fixed(y, point_decimals);
+    }
+    out << '\n';
   }
 }
 

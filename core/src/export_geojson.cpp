@@ -1,7 +1,6 @@
 #include <siterank/parcels.hpp>
 #include <vector>
 
-#include "crs.hpp"
 #include "errors.hpp"
 #include "exporters.hpp"
 #include "text_format.hpp"
@@ -11,11 +10,29 @@ namespace siterank {
 namespace {
 
 // RFC 7946: longitude, latitude in WGS 84 with at most 7 decimals (about
-// 1 cm), exterior rings counter-clockwise, holes clockwise.
-constexpr int coordinate_decimals = 7;
+// 1 cm), exterior rings counter-clockwise, holes clockwise. Other CRSs keep
+// the shape: 7 decimals for degrees, 3 (1 mm) for metres.
+int coordinate_decimals(const UserCrs& crs) { return in_degrees(crs) ? 7 : 3; }
 
-void append_ring(std::string& s, std::vector<double>& xs, std::vector<double>& ys, bool exterior) {
-  // Orientation in lon/lat, after the transformation.
+// The top-level members that say what the coordinates are. None for WGS 84
+// (RFC 7946 allows no other CRS, so saying nothing means WGS 84). Other CRSs
+// get the legacy 2008 "crs" member, which GDAL, QGIS and PostGIS still read.
+// GCJ-02 and BD-09 have no code to put there (naming EPSG:4326 would be
+// false, an invented name would make GDAL refuse the file), and the tools
+// they are for (Amap, Tencent and Baidu map APIs, a Chinese basemap in
+// kepler.gl) take plain lon/lat and draw it as given. So no "crs", and a
+// foreign member (RFC 7946 section 6.1) that tells readers which shift the
+// numbers carry.
+std::string crs_members(const UserCrs& crs) {
+  if (is_wgs84(crs)) return "";
+  if (crs.datum) return std::string(",\"siterank_crs\":\"") + datum_name(*crs.datum) + "\"";
+  return ",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"" + json_escape(ogc_urn(crs)) +
+         "\"}}";
+}
+
+void append_ring(std::string& s, std::vector<double>& xs, std::vector<double>& ys, bool exterior,
+                 int decimals) {
+  // Orientation in output coordinates, after the transformation.
   double twice = 0.0;
   for (std::size_t i = 0; i + 1 < xs.size(); ++i) twice += xs[i] * ys[i + 1] - xs[i + 1] * ys[i];
   const bool reverse = exterior ? twice < 0 : twice > 0;
@@ -24,9 +41,9 @@ void append_ring(std::string& s, std::vector<double>& xs, std::vector<double>& y
     const std::size_t i = reverse ? xs.size() - 1 - k : k;
     if (k) s += ',';
     s += '[';
-    append_fixed(s, xs[i], coordinate_decimals);
+    append_fixed(s, xs[i], decimals);
     s += ',';
-    append_fixed(s, ys[i], coordinate_decimals);
+    append_fixed(s, ys[i], decimals);
     s += ']';
   }
   s += ']';
@@ -44,17 +61,26 @@ void append_property(std::string& s, const char* key, double v, int decimals) {
 
 }  // namespace
 
+std::string geojson_crs_refusal(const UserCrs& crs) {
+  if (is_wgs84(crs) || crs.datum || !ogc_urn(crs).empty()) return "";
+  return "GeoJSON names a CRS other than WGS 84 by its authority code, and " + user_crs_label(crs) +
+         " has none; give it as EPSG:XXXX";
+}
+
 void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
   const ParcelTable& t = run.dataset.parcels;
   const auto& r = run.result;
-  TransformPtr to_wgs84;
+  if (const std::string why = geojson_crs_refusal(sel.crs); !why.empty())
+    throw OutputError("GeoJSON export: " + why);
+  TransformPtr to_out;
   try {
-    to_wgs84 = make_transform(run.dataset.working_crs, crs_from_user_string("EPSG:4326"));
+    to_out = make_transform(run.dataset.working_crs, sel.crs);
   } catch (const std::invalid_argument& e) {
     throw OutputError(std::string("GeoJSON export: ") + e.what());
   }
+  const int decimals = coordinate_decimals(sel.crs);
   out << "{\"type\":\"FeatureCollection\",\"name\":\"" << json_escape(run.plan.profile.profile.name)
-      << "\",\"features\":[\n";
+      << "\"" << crs_members(sel.crs) << ",\"features\":[\n";
   std::vector<double> xs, ys;
   std::string s;
   bool first = true;
@@ -90,16 +116,16 @@ void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
         xs[k] = ring[k].x;
         ys[k] = ring[k].y;
       }
-      if (!to_wgs84->Transform(xs.size(), xs.data(), ys.data()))
+      if (!to_out->Transform(xs.size(), xs.data(), ys.data()))
         throw OutputError("GeoJSON export: cannot transform parcel '" + std::string(t.id.at(p)) +
-                          "' to EPSG:4326");
+                          "' to " + user_crs_label(sel.crs));
       if (g.is_exterior(i)) {
         if (i > 0) s += multi ? "]," : ",";
         s += multi ? "[" : "[";
       } else {
         s += ',';
       }
-      append_ring(s, xs, ys, g.is_exterior(i));
+      append_ring(s, xs, ys, g.is_exterior(i), decimals);
     }
     s += multi ? "]]}}" : "]}}";
     out << s;

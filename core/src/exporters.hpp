@@ -1,6 +1,7 @@
 // Writers of ranked results: table (terminal), CSV, JSON (full
-// explanations) and GeoJSON (RFC 7946). Each writes to a stream; the CLI
-// decides between stdout and an atomically written file.
+// explanations) and GeoJSON (RFC 7946) write to a stream, and the CLI
+// decides between stdout and an atomically written file; GeoPackage,
+// FlatGeobuf and KML go through GDAL drivers, which write to a file name.
 #pragma once
 
 #include <ostream>
@@ -8,12 +9,16 @@
 #include <vector>
 
 #include "pipeline.hpp"
+#include "user_crs.hpp"
 
 namespace siterank {
 
 struct Selection {
   std::size_t top = 0;          // 0 = every ranked parcel
   bool include_vetoed = false;  // vetoed parcels after the ranked ones
+  // Coordinates of GeoJSON geometries and CSV points (rank --crs-out).
+  UserCrs crs = wgs84_crs();
+  bool csv_lonlat = false;  // CSV: add each parcel's representative point
 };
 
 // Ranked parcels to output (best first), then vetoed ones if asked.
@@ -27,5 +32,21 @@ void write_table(const Run& run, const Selection& sel, std::ostream& out);
 void write_csv(const Run& run, const Selection& sel, std::ostream& out);
 void write_json(const Run& run, const Selection& sel, std::ostream& out);
 void write_geojson(const Run& run, const Selection& sel, std::ostream& out);
+// Why GeoJSON cannot be written in `crs`, "" when it can: outside WGS 84 a
+// file names its CRS in a "crs" member, which needs an authority code.
+std::string geojson_crs_refusal(const UserCrs& crs);
+
+// In EPSG:4326, written beside `path` and renamed over it once complete, so
+// a failure leaves an existing file as it was. Throw OutputError.
+// GeoPackage layers: "ranked" (the selection's ranked parcels), "vetoed"
+// (every vetoed parcel with its reasons, present even when empty) and
+// "platforms" (when the run loaded a layer with that role).
+void write_gpkg(const Run& run, const Selection& sel, const std::string& path);
+// FlatGeobuf: one layer, the selection in order, with a `vetoed` flag when
+// vetoed parcels are included.
+void write_fgb(const Run& run, const Selection& sel, const std::string& path);
+// KML: a placemark per selected parcel coloured by score class (vetoed ones
+// grey), its description the breakdown as an HTML table.
+void write_kml(const Run& run, const Selection& sel, const std::string& path);
 
 }  // namespace siterank
