@@ -141,6 +141,7 @@ int cmd_rank(const Args& a) {
   Selection sel;
   sel.top = static_cast<std::size_t>(a.integer("--top", format == "table" ? 20 : 0));
   sel.include_vetoed = a.has("--include-vetoed");
+  sel.style = !a.has("--no-style");
   set_coordinates(a, format, sel);
   auto run = execute(plan_run(req), req);
   if (!a.has("--quiet")) print_summary(*run);
@@ -341,7 +342,7 @@ const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> cmds{
       {"rank",
        {"siterank rank --profile FILE [--dataset DIR] [--top N] [-o FILE] [-f "
-        "table|csv|json|geojson|gpkg|fgb|kml] [--include-vetoed]",
+        "table|csv|json|geojson|gpkg|fgb|kml] [--include-vetoed] [--crs-out CRS]",
         "Scores every parcel of the dataset with each criterion the profile weights, removes "
         "vetoed parcels and ranks the\n"
         "rest by weighted score (ties by parcel id). The format follows -f, else the extension of "
@@ -361,6 +362,8 @@ const std::map<std::string, Command>& commands() {
          {"--format", "-f", true, false, "FORMAT",
           "table, csv, json, geojson, gpkg, fgb or kml (the last three need -o)"},
          {"--include-vetoed", "", false, false, "", "also list vetoed parcels, with their reasons"},
+         {"--no-style", "", false, false, "",
+          "GeoJSON: leave out the fill/stroke colours by score"},
          {"--crs-out", "", true, false, "CRS",
           "coordinates of geojson (and csv --csv-lonlat): EPSG:4326 (default), any CRS PROJ "
           "knows (EPSG:4490, EPSG:4549), gcj02 (Amap, Tencent) or bd09 (Baidu)"},

@@ -3,6 +3,7 @@
 
 #include "errors.hpp"
 #include "exporters.hpp"
+#include "score_colour.hpp"
 #include "text_format.hpp"
 
 namespace siterank {
@@ -100,7 +101,14 @@ void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
       append_property(s, key.c_str(), r.scores[c].scores[p], 4);
     }
     s += std::string(",\"vetoed\":") + (vetoed ? "true" : "false");
-    s += ",\"reasons\":\"" + json_escape(parcel_reasons(run, p)) + "\"}";
+    s += ",\"reasons\":\"" + json_escape(parcel_reasons(run, p)) + "\"";
+    if (sel.style) {
+      // simplestyle-spec 1.1.0: fill and stroke as #rrggbb, fill-opacity 0..1.
+      const std::string colour =
+          std::string("#") + (vetoed ? vetoed_colour : colour_for(r.total[p]));
+      s += ",\"fill\":\"" + colour + "\",\"stroke\":\"" + colour + "\",\"fill-opacity\":0.7";
+    }
+    s += "}";
 
     const PolygonView g(t.geometry, p);
     std::size_t exteriors = 0;

@@ -7,26 +7,16 @@
 #include "explanation.hpp"
 #include "exporters.hpp"
 #include "ogr_output.hpp"
+#include "score_colour.hpp"
 #include "text_format.hpp"
 
 namespace siterank {
 
 namespace {
 
-// ColorBrewer RdYlGn, five classes of 20 points over 0..100 (the last one
-// includes 100): red, orange, yellow, light green, green. Documented in
-// docs/formats.md; tests/cli/test_cli_export_ogr.cpp checks it.
-constexpr std::array<const char*, 5> score_ramp{"d7191c", "fdae61", "ffffbf", "a6d96a", "1a9641"};
-constexpr const char* vetoed_colour = "808080";
-
 // Fills 70 % opaque so the imagery shows through; outlines opaque.
 std::string style_for(const char* rgb) {
   return std::string("PEN(c:#") + rgb + ",w:2px);BRUSH(fc:#" + rgb + "b3)";
-}
-
-const char* colour_for(double score) {
-  const int k = static_cast<int>(score / 20.0);
-  return score_ramp[static_cast<std::size_t>(std::clamp(k, 0, 4))];
 }
 
 std::string html_escape(std::string_view s) {

@@ -19,6 +19,9 @@ struct Selection {
   // Coordinates of GeoJSON geometries and CSV points (rank --crs-out).
   UserCrs crs = wgs84_crs();
   bool csv_lonlat = false;  // CSV: add each parcel's representative point
+  // GeoJSON: simplestyle properties (fill, stroke, fill-opacity) coloured by
+  // score, so geojson.io and similar viewers show the ranking at once.
+  bool style = true;
 };
 
 // Ranked parcels to output (best first), then vetoed ones if asked.

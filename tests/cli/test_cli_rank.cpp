@@ -87,6 +87,11 @@ TEST_CASE("rank -o file.geojson writes RFC 7946 GeoJSON that ogrinfo reads") {
   CHECK(f0["properties"]["parcel_id"] == "P-004");
   CHECK(f0["properties"]["area_mu"] == 180);
   CHECK(f0["properties"]["reasons"] == "fixture_area 100×0.75=75; fixture_distance 100×0.25=25");
+  // simplestyle colours by score, classes of 20 points: 100 is green.
+  CHECK(f0["properties"]["fill"] == "#1a9641");
+  CHECK(f0["properties"]["fill-opacity"] == 0.7);
+  CHECK(j["features"][2]["properties"]["parcel_id"] == "P-009");
+  CHECK(j["features"][2]["properties"]["fill"] == "#ffffbf");  // 52.11: 40..60, yellow
   // P-004's corner (521000, 3350000) in EPSG:4549; cs2cs EPSG:4549 EPSG:4326 gives 30.26941968
   // 120.21823918.
   const auto& ring = f0["geometry"]["coordinates"][0];
@@ -114,6 +119,15 @@ TEST_CASE("rank -o file.geojson writes RFC 7946 GeoJSON that ogrinfo reads") {
   }
   CHECK(saw_hole);
   CHECK(saw_multi);
+}
+
+TEST_CASE("rank --no-style leaves the simplestyle properties out") {
+  const Outcome o = siterank_cli(with_plugins({"rank", "--profile", two_profile, "--dataset",
+                                               grid_dir, "-f", "geojson", "--no-style", "-q"}));
+  REQUIRE(o.code == 0);
+  const auto j = nlohmann::json::parse(o.out);
+  CHECK_FALSE(j["features"][0]["properties"].contains("fill"));
+  CHECK_FALSE(j["features"][0]["properties"].contains("stroke"));
 }
 
 TEST_CASE("rank -f json carries each parcel's explanation") {
