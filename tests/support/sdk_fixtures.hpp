@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <siterank/sdk.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace siterank::testing {
@@ -200,6 +201,35 @@ inline Scored score_all(const Criterion& c, const ParcelTable& t, const Referenc
   s.factors.assign(t.size() * s.specs.size(), missing);
   BatchResult out(s.scores, s.factors, s.specs.size(), s.vetoes);
   c.score(ParcelBatch(t, 0, t.size()), ref, out);
+  return s;
+}
+
+// Scores the table as two batches (first half, second half) on two threads
+// at once, as the host's engine does, to check that score() is thread-safe
+// and uses batch-local indexes. Vetoes come back with table indexes.
+inline Scored score_in_two_threads(const Criterion& c, const ParcelTable& t,
+                                   const ReferenceData& ref) {
+  Scored s;
+  s.specs = c.factors();
+  const std::size_t nf = s.specs.size();
+  s.scores.assign(t.size(), missing);
+  s.factors.assign(t.size() * nf, missing);
+  const std::size_t half = t.size() / 2;
+  std::vector<Veto> vetoes[2];
+  const auto run = [&](std::size_t h) {
+    const std::size_t first = h == 0 ? 0 : half, count = h == 0 ? half : t.size() - half;
+    BatchResult out(std::span<double>(s.scores).subspan(first, count),
+                    std::span<double>(s.factors).subspan(first * nf, count * nf), nf, vetoes[h]);
+    c.score(ParcelBatch(t, first, count), ref, out);
+  };
+  std::thread a(run, 0), b(run, 1);
+  a.join();
+  b.join();
+  s.vetoes = vetoes[0];
+  for (Veto v : vetoes[1]) {
+    v.parcel += half;
+    s.vetoes.push_back(std::move(v));
+  }
   return s;
 }
 

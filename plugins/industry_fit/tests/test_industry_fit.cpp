@@ -204,19 +204,8 @@ TEST_CASE("industry_fit: concurrent batches score like one", "[industry_fit]") {
   const ParcelTable t = make_parcels(specs);
   const IndustryFitCriterion c = configured(robot_profile(), ref);
   const Scored whole = score_all(c, t, ref);
-  const std::size_t nf = c.factors().size();
-  std::vector<double> scores(t.size()), factors(t.size() * nf);
-  std::vector<Veto> vetoes[2];
-  const auto half = [&](std::size_t h) {
-    const std::size_t first = h * 20;
-    BatchResult out(std::span<double>(scores).subspan(first, 20),
-                    std::span<double>(factors).subspan(first * nf, 20 * nf), nf, vetoes[h]);
-    c.score(ParcelBatch(t, first, 20), ref, out);
-  };
-  std::thread a(half, 0), b(half, 1);
-  a.join();
-  b.join();
-  for (std::size_t i = 0; i < t.size(); ++i) CHECK(scores[i] == whole.scores[i]);
+  const Scored halves = score_in_two_threads(c, t, ref);
+  for (std::size_t i = 0; i < t.size(); ++i) CHECK(halves.scores[i] == whole.scores[i]);
 }
 
 TEST_CASE("industry_fit: without the project's chain position every firm weighs 0.75",

@@ -449,20 +449,9 @@ TEST_CASE("land: concurrent batches score like one", "[land]") {
   const ParcelTable t = make_parcels(specs);
   const LandCriterion c = configured(factory_profile());
   const Scored whole = score_all(c, t, no_layers);
-  const std::size_t nf = c.factors().size();
-  std::vector<double> scores(t.size()), factors(t.size() * nf);
-  std::vector<Veto> vetoes[2];
-  const auto half = [&](std::size_t h) {
-    const std::size_t first = h * 20;
-    BatchResult out(std::span<double>(scores).subspan(first, 20),
-                    std::span<double>(factors).subspan(first * nf, 20 * nf), nf, vetoes[h]);
-    c.score(ParcelBatch(t, first, 20), no_layers, out);
-  };
-  std::thread a(half, 0), b(half, 1);
-  a.join();
-  b.join();
-  for (std::size_t i = 0; i < t.size(); ++i) CHECK(scores[i] == whole.scores[i]);
-  CHECK(vetoes[0].size() + vetoes[1].size() == whole.vetoes.size());
+  const Scored halves = score_in_two_threads(c, t, no_layers);
+  for (std::size_t i = 0; i < t.size(); ++i) CHECK(halves.scores[i] == whole.scores[i]);
+  CHECK(halves.vetoes.size() == whole.vetoes.size());
 }
 
 TEST_CASE("land: configure() rejects inconsistent options and profiles", "[land]") {

@@ -297,23 +297,11 @@ TEST_CASE("scores do not depend on batching or threads", "[talent]") {
   c.configure(ic_profile(0.2, 0.6, 0.2), default_options(c), ref);
   const Scored whole = score_all(c, t, ref);
 
-  const std::size_t nf = c.factors().size();
-  std::vector<double> scores(t.size()), factors(t.size() * nf);
-  std::vector<Veto> v1, v2;
-  const std::size_t half = t.size() / 2;
-  auto run_batch = [&](std::size_t first, std::size_t count, std::vector<Veto>& vetoes) {
-    BatchResult out(std::span<double>(scores).subspan(first, count),
-                    std::span<double>(factors).subspan(first * nf, count * nf), nf, vetoes);
-    c.score(ParcelBatch(t, first, count), ref, out);
-  };
-  std::thread a(run_batch, 0, half, std::ref(v1));
-  std::thread b(run_batch, half, t.size() - half, std::ref(v2));
-  a.join();
-  b.join();
-  for (std::size_t i = 0; i < t.size(); ++i) CHECK(scores[i] == whole.scores[i]);
-  for (std::size_t k = 0; k < factors.size(); ++k)
-    CHECK((factors[k] == whole.factors[k] ||
-           (std::isnan(factors[k]) && std::isnan(whole.factors[k]))));
+  const Scored halves = score_in_two_threads(c, t, ref);
+  for (std::size_t i = 0; i < t.size(); ++i) CHECK(halves.scores[i] == whole.scores[i]);
+  for (std::size_t k = 0; k < halves.factors.size(); ++k)
+    CHECK((halves.factors[k] == whole.factors[k] ||
+           (std::isnan(halves.factors[k]) && std::isnan(whole.factors[k]))));
 }
 
 TEST_CASE("describe() declares every option configure() reads, and the layers", "[talent]") {
