@@ -142,6 +142,7 @@ int cmd_rank(const Args& a) {
   sel.top = static_cast<std::size_t>(a.integer("--top", format == "table" ? 20 : 0));
   sel.include_vetoed = a.has("--include-vetoed");
   sel.style = !a.has("--no-style");
+  sel.threads = req.threads;
   set_coordinates(a, format, sel);
   auto run = execute(plan_run(req), req);
   if (!a.has("--quiet")) print_summary(*run);

@@ -14,6 +14,7 @@
 
 #include "crs.hpp"
 #include "errors.hpp"
+#include "simple_ring.hpp"
 #include "user_crs.hpp"
 
 namespace siterank {
@@ -301,31 +302,59 @@ Point representative_point(const PolygonView& v, const OGRGeometry& g) {
   return p;
 }
 
-// Validity check and repair in the source CRS, then the transformation.
-// Returns null with `why` set when the feature must be skipped.
-GeometryPtr prepared_geometry(OGRFeature& f, const OpenedLayer& l, bool& repaired,
-                              std::string& why) {
-  repaired = false;
-  OGRGeometry* raw = f.GetGeometryRef();
+// True when g is one polygon without holes whose ring is certainly valid:
+// the common parcel, which then needs no GEOS validity test.
+bool plain_valid_polygon(const OGRGeometry& g, std::vector<Point>& scratch) {
+  if (wkbFlatten(g.getGeometryType()) != wkbPolygon) return false;
+  const OGRPolygon* poly = g.toPolygon();
+  const OGRLinearRing* ring = poly->getExteriorRing();
+  if (poly->getNumInteriorRings() != 0 || !ring) return false;
+  scratch.resize(static_cast<std::size_t>(ring->getNumPoints()));
+  for (int i = 0; i < ring->getNumPoints(); ++i)
+    scratch[static_cast<std::size_t>(i)] = {ring->getX(i), ring->getY(i)};
+  return certainly_valid_ring(scratch);
+}
+
+// A feature's geometry, checked (and repaired) in the source CRS and then
+// transformed to the working CRS: the feature's own geometry when it is
+// valid and already in the working CRS, else a transformed or repaired copy.
+struct PreparedGeometry {
+  GeometryPtr owned;
+  const OGRGeometry* geometry = nullptr;
+  bool repaired = false;
+  std::string why;  // set when the feature must be skipped
+};
+
+PreparedGeometry prepared_geometry(OGRFeature& f, const OpenedLayer& l,
+                                   std::vector<Point>& scratch) {
+  PreparedGeometry out;
+  const OGRGeometry* raw = f.GetGeometryRef();
   if (!raw || raw->IsEmpty()) {
-    why = "no geometry";
-    return nullptr;
+    out.why = "no geometry";
+    return out;
   }
-  GeometryPtr g(raw->clone());
-  if (!g->IsValid()) {
-    GeometryPtr fixed(g->MakeValid());
-    if (!fixed || fixed->IsEmpty()) {
-      why = "invalid geometry that MakeValid cannot repair" + gdal_reason();
-      return nullptr;
+  const bool valid = plain_valid_polygon(*raw, scratch) || raw->IsValid();
+  if (valid && l.identity) {
+    out.geometry = raw;
+    return out;
+  }
+  if (valid) {
+    out.owned.reset(raw->clone());
+  } else {
+    out.owned.reset(raw->MakeValid());
+    if (!out.owned || out.owned->IsEmpty()) {
+      out.why = "invalid geometry that MakeValid cannot repair" + gdal_reason();
+      return out;
     }
-    g = std::move(fixed);
-    repaired = true;
+    out.repaired = true;
   }
-  if (!l.identity && g->transform(l.to_working.get()) != OGRERR_NONE) {
-    why = "cannot transform to the working CRS" + gdal_reason();
-    return nullptr;
+  if (!l.identity && out.owned->transform(l.to_working.get()) != OGRERR_NONE) {
+    out.why = "cannot transform to the working CRS" + gdal_reason();
+    out.owned.reset();
+    return out;
   }
-  return g;
+  out.geometry = out.owned.get();
+  return out;
 }
 
 std::string feature_label(const std::string& id, GIntBig fid) {
@@ -390,6 +419,7 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
   }
 
   std::unordered_set<std::string> seen_ids;
+  std::vector<Point> scratch;
   l.layer->ResetReading();
   while (std::unique_ptr<OGRFeature> f{l.layer->GetNextFeature()}) {
     ++report.parcels_read;
@@ -399,16 +429,15 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
       report.skipped.push_back(label + ": empty id (" + s.fields.at("id") + ")");
       continue;
     }
-    bool repaired = false;
-    std::string why;
-    GeometryPtr g = prepared_geometry(*f, l, repaired, why);
+    const PreparedGeometry prepared = prepared_geometry(*f, l, scratch);
+    const OGRGeometry* g = prepared.geometry;
     if (!g) {
-      report.skipped.push_back(label + ": " + why);
+      report.skipped.push_back(label + ": " + prepared.why);
       continue;
     }
     const std::size_t ring_mark = t.geometry.ring_offsets.size(),
                       point_mark = t.geometry.points.size();
-    const double area = append_polygons(g.get(), t.geometry);
+    const double area = append_polygons(g, t.geometry);
     if (!(area > 0)) {
       drop_last_feature(t.geometry, ring_mark, point_mark);  // a line or point in the parcels layer
       report.skipped.push_back(label + ": geometry has no area (" +
@@ -418,7 +447,8 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
     if (!seen_ids.insert(id).second)
       throw InputError(l.label + ": parcel id '" + id + "' occurs twice (" + s.fields.at("id") +
                        " must be unique)");
-    if (repaired) report.repaired.push_back(label + ": invalid geometry repaired with MakeValid");
+    if (prepared.repaired)
+      report.repaired.push_back(label + ": invalid geometry repaired with MakeValid");
 
     t.id.push_back(id);
     t.name.push_back(name_idx >= 0 ? text_value(l, *f, name_idx) : "");
@@ -486,11 +516,11 @@ ReferenceLayer load_reference(const LayerSource& s, const DatasetManifest& m,
     out.attributes.push_back(std::move(c));
   }
   std::size_t dropped = 0;
+  std::vector<Point> scratch;
   l.layer->ResetReading();
   while (std::unique_ptr<OGRFeature> f{l.layer->GetNextFeature()}) {
-    bool repaired = false;
-    std::string why;
-    GeometryPtr g = prepared_geometry(*f, l, repaired, why);
+    const PreparedGeometry prepared = prepared_geometry(*f, l, scratch);
+    const OGRGeometry* g = prepared.geometry;
     if (!g) {
       ++dropped;
       continue;
@@ -510,7 +540,7 @@ ReferenceLayer load_reference(const LayerSource& s, const DatasetManifest& m,
     } else {
       const std::size_t ring_mark = out.polygons.ring_offsets.size(),
                         point_mark = out.polygons.points.size();
-      const double area = append_polygons(g.get(), out.polygons);
+      const double area = append_polygons(g, out.polygons);
       if (!(area > 0)) {
         drop_last_feature(out.polygons, ring_mark, point_mark);
         ++dropped;

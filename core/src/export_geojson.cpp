@@ -3,6 +3,7 @@
 
 #include "errors.hpp"
 #include "exporters.hpp"
+#include "parallel_chunks.hpp"
 #include "score_colour.hpp"
 #include "text_format.hpp"
 
@@ -68,75 +69,105 @@ std::string geojson_crs_refusal(const UserCrs& crs) {
          " has none; give it as EPSG:XXXX";
 }
 
-void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
+namespace {
+
+// One feature, as a line of the FeatureCollection (without the separator).
+void append_feature(std::string& s, const Run& run, const Selection& sel, std::size_t p,
+                    OGRCoordinateTransformation& to_out, int decimals, std::vector<double>& xs,
+                    std::vector<double>& ys) {
   const ParcelTable& t = run.dataset.parcels;
   const auto& r = run.result;
-  if (const std::string why = geojson_crs_refusal(sel.crs); !why.empty())
-    throw OutputError("GeoJSON export: " + why);
-  TransformPtr to_out;
+  const bool vetoed = r.rank_of[p] == 0;
+  s += "{\"type\":\"Feature\",\"properties\":{\"rank\":";
+  s += vetoed ? "null" : std::to_string(r.rank_of[p]);
+  s += ",\"parcel_id\":\"" + json_escape(t.id.at(p)) + "\"";
+  s += ",\"platform\":\"" + json_escape(t.platform.at(p)) + "\"";
+  append_property(s, "area_mu", t.area_m2[p] / m2_per_mu, 2);
+  append_property(s, "score", r.total[p], 4);
+  for (std::size_t c = 0; c < run.criteria.size(); ++c) {
+    const std::string key = "score_" + run.criteria[c].name;
+    append_property(s, key.c_str(), r.scores[c].scores[p], 4);
+  }
+  s += std::string(",\"vetoed\":") + (vetoed ? "true" : "false");
+  s += ",\"reasons\":\"" + json_escape(parcel_reasons(run, p)) + "\"";
+  if (sel.style) {
+    // simplestyle-spec 1.1.0: fill and stroke as #rrggbb, fill-opacity 0..1.
+    const std::string colour = std::string("#") + (vetoed ? vetoed_colour : colour_for(r.total[p]));
+    s += ",\"fill\":\"" + colour + "\",\"stroke\":\"" + colour + "\",\"fill-opacity\":0.7";
+  }
+  s += "}";
+
+  const PolygonView g(t.geometry, p);
+  std::size_t exteriors = 0;
+  for (std::size_t i = 0; i < g.ring_count(); ++i) exteriors += g.is_exterior(i) ? 1 : 0;
+  const bool multi = exteriors > 1;
+  s += multi ? ",\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":["
+             : ",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":";
+  for (std::size_t i = 0; i < g.ring_count(); ++i) {
+    const auto ring = g.ring(i);
+    xs.resize(ring.size());
+    ys.resize(ring.size());
+    for (std::size_t k = 0; k < ring.size(); ++k) {
+      xs[k] = ring[k].x;
+      ys[k] = ring[k].y;
+    }
+    if (!to_out.Transform(xs.size(), xs.data(), ys.data()))
+      throw OutputError("GeoJSON export: cannot transform parcel '" + std::string(t.id.at(p)) +
+                        "' to " + user_crs_label(sel.crs));
+    if (g.is_exterior(i)) {
+      if (i > 0) s += multi ? "]," : ",";
+      s += "[";
+    } else {
+      s += ',';
+    }
+    append_ring(s, xs, ys, g.is_exterior(i), decimals);
+  }
+  s += multi ? "]]}}" : "]}}";
+}
+
+TransformPtr output_transform(const Run& run, const Selection& sel) {
   try {
-    to_out = make_transform(run.dataset.working_crs, sel.crs);
+    return make_transform(run.dataset.working_crs, sel.crs);
   } catch (const std::invalid_argument& e) {
     throw OutputError(std::string("GeoJSON export: ") + e.what());
   }
+}
+
+}  // namespace
+
+// Features are formatted in parallel, a piece of consecutive features per
+// task, and written in order a window of pieces at a time: the file is the
+// same for any thread count, and memory stays bounded by the window.
+void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
+  if (const std::string why = geojson_crs_refusal(sel.crs); !why.empty())
+    throw OutputError("GeoJSON export: " + why);
+  const unsigned threads = worker_count(sel.threads);
+  // PROJ transformation objects are not thread-safe: one per worker.
+  std::vector<TransformPtr> transforms;
+  for (unsigned w = 0; w < threads; ++w) transforms.push_back(output_transform(run, sel));
   const int decimals = coordinate_decimals(sel.crs);
   out << "{\"type\":\"FeatureCollection\",\"name\":\"" << json_escape(run.plan.profile.profile.name)
       << "\"" << crs_members(sel.crs) << ",\"features\":[\n";
-  std::vector<double> xs, ys;
-  std::string s;
-  bool first = true;
-  for (std::size_t p : selected_parcels(run, sel)) {
-    const bool vetoed = r.rank_of[p] == 0;
-    s.clear();
-    if (!first) s += ",\n";
-    first = false;
-    s += "{\"type\":\"Feature\",\"properties\":{\"rank\":";
-    s += vetoed ? "null" : std::to_string(r.rank_of[p]);
-    s += ",\"parcel_id\":\"" + json_escape(t.id.at(p)) + "\"";
-    s += ",\"platform\":\"" + json_escape(t.platform.at(p)) + "\"";
-    append_property(s, "area_mu", t.area_m2[p] / m2_per_mu, 2);
-    append_property(s, "score", r.total[p], 4);
-    for (std::size_t c = 0; c < run.criteria.size(); ++c) {
-      const std::string key = "score_" + run.criteria[c].name;
-      append_property(s, key.c_str(), r.scores[c].scores[p], 4);
-    }
-    s += std::string(",\"vetoed\":") + (vetoed ? "true" : "false");
-    s += ",\"reasons\":\"" + json_escape(parcel_reasons(run, p)) + "\"";
-    if (sel.style) {
-      // simplestyle-spec 1.1.0: fill and stroke as #rrggbb, fill-opacity 0..1.
-      const std::string colour =
-          std::string("#") + (vetoed ? vetoed_colour : colour_for(r.total[p]));
-      s += ",\"fill\":\"" + colour + "\",\"stroke\":\"" + colour + "\",\"fill-opacity\":0.7";
-    }
-    s += "}";
 
-    const PolygonView g(t.geometry, p);
-    std::size_t exteriors = 0;
-    for (std::size_t i = 0; i < g.ring_count(); ++i) exteriors += g.is_exterior(i) ? 1 : 0;
-    const bool multi = exteriors > 1;
-    s += multi ? ",\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":["
-               : ",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":";
-    for (std::size_t i = 0; i < g.ring_count(); ++i) {
-      const auto ring = g.ring(i);
-      xs.resize(ring.size());
-      ys.resize(ring.size());
-      for (std::size_t k = 0; k < ring.size(); ++k) {
-        xs[k] = ring[k].x;
-        ys[k] = ring[k].y;
+  const std::vector<std::size_t> parcels = selected_parcels(run, sel);
+  constexpr std::size_t piece_size = 512;
+  const std::size_t window = 16 * threads;  // pieces formatted before writing
+  std::vector<std::string> text(window);
+  std::vector<std::vector<double>> xs(threads), ys(threads);
+  const std::size_t pieces = (parcels.size() + piece_size - 1) / piece_size;
+  for (std::size_t first = 0; first < pieces; first += window) {
+    const std::size_t count = std::min(window, pieces - first);
+    parallel_pieces(count, threads, [&](std::size_t i, unsigned w) {
+      std::string& s = text[i];
+      s.clear();
+      const std::size_t begin = (first + i) * piece_size;
+      const std::size_t end = std::min(parcels.size(), begin + piece_size);
+      for (std::size_t k = begin; k < end; ++k) {
+        if (k > 0) s += ",\n";
+        append_feature(s, run, sel, parcels[k], *transforms[w], decimals, xs[w], ys[w]);
       }
-      if (!to_out->Transform(xs.size(), xs.data(), ys.data()))
-        throw OutputError("GeoJSON export: cannot transform parcel '" + std::string(t.id.at(p)) +
-                          "' to " + user_crs_label(sel.crs));
-      if (g.is_exterior(i)) {
-        if (i > 0) s += multi ? "]," : ",";
-        s += multi ? "[" : "[";
-      } else {
-        s += ',';
-      }
-      append_ring(s, xs, ys, g.is_exterior(i), decimals);
-    }
-    s += multi ? "]]}}" : "]}}";
-    out << s;
+    });
+    for (std::size_t i = 0; i < count; ++i) out << text[i];
   }
   out << "\n]}\n";
 }

@@ -22,6 +22,7 @@ struct Selection {
   // GeoJSON: simplestyle properties (fill, stroke, fill-opacity) coloured by
   // score, so geojson.io and similar viewers show the ranking at once.
   bool style = true;
+  unsigned threads = 0;  // formatting threads (GeoJSON), 0 = all cores
 };
 
 // Ranked parcels to output (best first), then vetoed ones if asked.
