@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <memory>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "crs.hpp"
@@ -161,8 +162,10 @@ std::string text_value(const OpenedLayer& l, OGRFeature& f, int idx) {
 }
 
 // A number from a numeric field, or parsed from a text field; NaN when empty.
-double number_value(const OpenedLayer& l, OGRFeature& f, int idx, bool numeric,
-                    const std::string& what) {
+// `what()` names the field for the error message; it is only called then, so
+// the common case builds no strings.
+template <class What>
+double number_value(const OpenedLayer& l, OGRFeature& f, int idx, bool numeric, What&& what) {
   if (!f.IsFieldSetAndNotNull(idx)) return missing;
   if (numeric) return f.GetFieldAsDouble(idx);
   std::string s = text_value(l, f, idx);
@@ -172,21 +175,34 @@ double number_value(const OpenedLayer& l, OGRFeature& f, int idx, bool numeric,
   double v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size())
-    throw InputError(what + ": '" + s + "' is not a number");
+    throw InputError(what() + ": '" + s + "' is not a number");
   return v;
 }
 
-void push_category(CategoryColumn& c, std::string_view v) {
-  // Dictionaries are small (platforms, land-use codes), so a linear scan of
-  // the recent values beats hashing here; fall back to a full scan.
-  for (std::size_t i = c.values.size(); i-- > 0;)
-    if (c.values[i] == v) {
-      c.codes.push_back(static_cast<std::uint32_t>(i));
-      return;
+// Appends values to a category column, finding each value's code through a
+// hash index: a province-wide dataset has thousands of platforms.
+class CategoryAppender {
+ public:
+  explicit CategoryAppender(CategoryColumn& column) : column_(column) {
+    for (std::size_t i = 0; i < column_.values.size(); ++i)
+      index_.emplace(column_.values[i], static_cast<std::uint32_t>(i));
+  }
+  void push(std::string_view v) {
+    auto it = index_.find(std::string(v));
+    if (it == index_.end()) {
+      column_.values.emplace_back(v);
+      it =
+          index_
+              .emplace(column_.values.back(), static_cast<std::uint32_t>(column_.values.size() - 1))
+              .first;
     }
-  c.values.emplace_back(v);
-  c.codes.push_back(static_cast<std::uint32_t>(c.values.size() - 1));
-}
+    column_.codes.push_back(it->second);
+  }
+
+ private:
+  CategoryColumn& column_;
+  std::unordered_map<std::string, std::uint32_t> index_;
+};
 
 std::string map_value(const LayerSource& s, const std::string& field, std::string v) {
   const auto f = s.values.find(field);
@@ -419,20 +435,27 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
   }
 
   std::unordered_set<std::string> seen_ids;
+  // Cheap for GeoPackage and FlatGeobuf (a header field); -1 when unknown.
+  const GIntBig expected = l.layer->GetFeatureCount(FALSE);
+  if (expected > 0) seen_ids.reserve(static_cast<std::size_t>(expected));
   std::vector<Point> scratch;
+  CategoryAppender platforms(t.platform), districts(t.district), land_uses(t.land_use),
+      statuses(t.status);
+  std::vector<CategoryAppender> extra_texts;
+  for (auto& c : t.extra) extra_texts.emplace_back(c.texts);
   l.layer->ResetReading();
   while (std::unique_ptr<OGRFeature> f{l.layer->GetNextFeature()}) {
     ++report.parcels_read;
     const std::string id = text_value(l, *f, id_idx);
-    const std::string label = feature_label(id, f->GetFID());
+    const auto label = [&] { return feature_label(id, f->GetFID()); };
     if (id.empty()) {
-      report.skipped.push_back(label + ": empty id (" + s.fields.at("id") + ")");
+      report.skipped.push_back(label() + ": empty id (" + s.fields.at("id") + ")");
       continue;
     }
     const PreparedGeometry prepared = prepared_geometry(*f, l, scratch);
     const OGRGeometry* g = prepared.geometry;
     if (!g) {
-      report.skipped.push_back(label + ": " + prepared.why);
+      report.skipped.push_back(label() + ": " + prepared.why);
       continue;
     }
     const std::size_t ring_mark = t.geometry.ring_offsets.size(),
@@ -440,7 +463,7 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
     const double area = append_polygons(g, t.geometry);
     if (!(area > 0)) {
       drop_last_feature(t.geometry, ring_mark, point_mark);  // a line or point in the parcels layer
-      report.skipped.push_back(label + ": geometry has no area (" +
+      report.skipped.push_back(label() + ": geometry has no area (" +
                                OGRGeometryTypeToName(g->getGeometryType()) + ")");
       continue;
     }
@@ -448,41 +471,39 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
       throw InputError(l.label + ": parcel id '" + id + "' occurs twice (" + s.fields.at("id") +
                        " must be unique)");
     if (prepared.repaired)
-      report.repaired.push_back(label + ": invalid geometry repaired with MakeValid");
+      report.repaired.push_back(label() + ": invalid geometry repaired with MakeValid");
 
     t.id.push_back(id);
     t.name.push_back(name_idx >= 0 ? text_value(l, *f, name_idx) : "");
-    push_category(t.platform, platform_idx >= 0
-                                  ? map_value(s, "platform", text_value(l, *f, platform_idx))
-                                  : "");
-    push_category(t.district, district_idx >= 0
-                                  ? map_value(s, "district", text_value(l, *f, district_idx))
-                                  : "");
-    push_category(t.land_use, land_use_idx >= 0
-                                  ? map_value(s, "land_use", text_value(l, *f, land_use_idx))
-                                  : "");
+    platforms.push(platform_idx >= 0 ? map_value(s, "platform", text_value(l, *f, platform_idx))
+                                     : "");
+    districts.push(district_idx >= 0 ? map_value(s, "district", text_value(l, *f, district_idx))
+                                     : "");
+    land_uses.push(land_use_idx >= 0 ? map_value(s, "land_use", text_value(l, *f, land_use_idx))
+                                     : "");
     std::string status =
         status_idx >= 0 ? map_value(s, "status", text_value(l, *f, status_idx)) : "";
     if (!status.empty() && std::none_of(std::begin(parcel_statuses), std::end(parcel_statuses),
                                         [&](const char* c) { return status == c; }))
       throw InputError(
-          l.label + ": " + label + ": status '" + status +
+          l.label + ": " + label() + ": status '" + status +
           "' is not canonical (ready, available, reserved, clearance, occupied); map it in " +
           s.json_path + ".values.status of " + m.path);
-    push_category(t.status, status);
+    statuses.push(status);
     for (std::size_t n = 0; n < numbers.size(); ++n)
-      number_columns[n]->push_back(numbers[n].idx < 0
-                                       ? missing
-                                       : number_value(l, *f, numbers[n].idx, numbers[n].numeric,
-                                                      l.label + ": " + label + ": field '" +
-                                                          s.fields.at(numbers[n].canonical) +
-                                                          "' (" + numbers[n].canonical + ")"));
+      number_columns[n]->push_back(
+          numbers[n].idx < 0 ? missing
+                             : number_value(l, *f, numbers[n].idx, numbers[n].numeric, [&] {
+                                 return l.label + ": " + label() + ": field '" +
+                                        s.fields.at(numbers[n].canonical) + "' (" +
+                                        numbers[n].canonical + ")";
+                               }));
     for (std::size_t e = 0; e < extras.size(); ++e) {
       AttributeColumn& c = t.extra[e];
       if (c.kind == AttributeColumn::Kind::number)
-        c.numbers.push_back(number_value(l, *f, extras[e].idx, true, ""));
+        c.numbers.push_back(number_value(l, *f, extras[e].idx, true, [] { return std::string(); }));
       else
-        push_category(c.texts, text_value(l, *f, extras[e].idx));
+        extra_texts[e].push(text_value(l, *f, extras[e].idx));
     }
     t.area_m2.push_back(area);
     const std::size_t index = t.area_m2.size() - 1;
@@ -515,6 +536,8 @@ ReferenceLayer load_reference(const LayerSource& s, const DatasetManifest& m,
     attr_idx.emplace_back(idx, is_numeric(l, idx));
     out.attributes.push_back(std::move(c));
   }
+  std::vector<CategoryAppender> texts;  // after `attributes` is complete: they hold references
+  for (auto& c : out.attributes) texts.emplace_back(c.texts);
   std::size_t dropped = 0;
   std::vector<Point> scratch;
   l.layer->ResetReading();
@@ -551,12 +574,14 @@ ReferenceLayer load_reference(const LayerSource& s, const DatasetManifest& m,
     for (std::size_t a = 0; a < attr_idx.size(); ++a) {
       AttributeColumn& c = out.attributes[a];
       const auto& [idx, numeric] = attr_idx[a];
-      const std::string what = l.label + ": feature " + std::to_string(f->GetFID()) + ": field '" +
-                               s.fields.at(c.name) + "'";
+      const auto what = [&] {
+        return l.label + ": feature " + std::to_string(f->GetFID()) + ": field '" +
+               s.fields.at(c.name) + "'";
+      };
       if (c.kind == AttributeColumn::Kind::number)
         c.numbers.push_back(number_value(l, *f, idx, numeric, what));
       else
-        push_category(c.texts, map_value(s, c.name, text_value(l, *f, idx)));
+        texts[a].push(map_value(s, c.name, text_value(l, *f, idx)));
     }
   }
   if (dropped)
