@@ -15,8 +15,8 @@ constexpr double hangzhou_x = 519000.0;
 constexpr double hangzhou_y = 3350000.0;
 // Ground per parcel, m², roads, empty blocks and the gaps between
 // platforms included: sets the width of the packed rows, so N parcels cover
-// a roughly square region (1M parcels: about 350 km across).
-constexpr double ground_per_parcel_m2 = 120000.0;
+// a roughly square region (1M parcels: about 360 km across).
+constexpr double ground_per_parcel_m2 = 130000.0;
 constexpr double platform_margin_m = 25.0;
 constexpr double keep_parcel = 0.88;  // the rest are green space, utilities, gaps
 
@@ -157,8 +157,12 @@ Platform Layout::next_platform(std::uint64_t max_parcels,
   Platform pf;
   pf.number = ++count_;
   {
+    // Platforms hold about the same land, so a model is picked in
+    // proportion to its sample parcel count times its parcel size: the
+    // parcels then mix like the sample's.
     std::vector<std::pair<const Archetype*, double>> pick;
-    for (const auto& a : archetypes()) pick.emplace_back(&a, a.weight);
+    for (const auto& a : archetypes())
+      pick.emplace_back(&a, a.weight * std::clamp(a.area_median_mu, min_parcel_mu, max_parcel_mu));
     pf.archetype = rng.weighted(pick);
   }
   const Archetype& a = *pf.archetype;
@@ -167,14 +171,18 @@ Platform Layout::next_platform(std::uint64_t max_parcels,
   pf.name = a.name + "-" + num;
   pf.code = a.code + "-" + num;
 
-  // Plan: enough blocks for the target count with a fifth to spare.
+  // Plan: platforms of 10-25 km² of blocks whatever their parcel sizes (so
+  // the rows pack tightly: a chip platform has a few hundred large parcels,
+  // a software town over a thousand small ones), with a fifth to spare.
   const double lo_mu = std::max(min_parcel_mu, a.area_mu.lo);
   const double hi_mu = std::min(max_parcel_mu, a.area_mu.hi);
-  const auto target = static_cast<std::uint64_t>(std::round(a.weight * rng.uniform(1.5, 4.0)));
+  const double mean_parcel = std::clamp(a.area_median_mu * 1.2, lo_mu, hi_mu) * m2_per_mu;
+  const double block_land_m2 = rng.uniform(10e6, 25e6);
+  const auto target = static_cast<std::uint64_t>(
+      std::clamp(std::round(block_land_m2 * keep_parcel * 0.9 / mean_parcel), 50.0, 5000.0));
   const std::uint64_t want = std::max<std::uint64_t>(1, std::min(max_parcels, target));
   const double mean_bu = (a.block_u.lo + a.block_u.hi) / 2,
                mean_bv = (a.block_v.lo + a.block_v.hi) / 2;
-  const double mean_parcel = std::clamp(a.area_median_mu * 1.2, lo_mu, hi_mu) * m2_per_mu;
   const double per_block = std::max(0.5, mean_bu * mean_bv / mean_parcel * keep_parcel);
   const double blocks = std::ceil(static_cast<double>(want) / per_block * 1.2);
   const int nu = std::max(1, static_cast<int>(std::round(std::sqrt(blocks * mean_bv / mean_bu))));
@@ -196,10 +204,10 @@ Platform Layout::next_platform(std::uint64_t max_parcels,
   for (auto& s : vs) s = {s.first - V / 2, s.second - V / 2};
 
   // Place the planned extent in the current row, or start a new row.
-  const double angle = (a.angle_deg + rng.uniform(-10, 10)) * M_PI / 180;
+  const double angle = (a.angle_deg + rng.uniform(-5, 5)) * M_PI / 180;
   const double c = std::cos(angle), s = std::sin(angle);
   const double W = U * std::abs(c) + V * std::abs(s), H = U * std::abs(s) + V * std::abs(c);
-  const double gap = rng.uniform(600, 1500);
+  const double gap = rng.uniform(400, 1000);
   if (cursor_x_ > left_ && cursor_x_ + W > left_ + row_width_) {
     cursor_y_ -= row_height_ + gap;
     cursor_x_ = left_;
@@ -235,18 +243,18 @@ Platform Layout::next_platform(std::uint64_t max_parcels,
         double longest = 0;
         for (int e = 0; e < 4; ++e) longest = std::max(longest, dist(cell[e], cell[(e + 1) % 4]));
         const bool keep = rng.chance(keep_parcel);
-        // 2% spare: chamfers and kinks take a little area off.
-        if (!keep || area < min_parcel_mu * m2_per_mu * 1.02 || area > max_parcel_mu * m2_per_mu ||
+        if (!keep || area < min_parcel_mu * m2_per_mu || area > max_parcel_mu * m2_per_mu ||
             longest * longest / area > 5.0)
           continue;
+        // Chamfers and kinks take a little area off: check the final one.
+        const auto local = add_vertices(cell, 5 + static_cast<int>(rng.below(8)), rng);
+        p.area_m2 = ring_area(local);
+        if (p.area_m2 < min_parcel_mu * m2_per_mu) continue;
         if (!used) ++block_no, used = true;
         umin = std::min(umin, b.u0), umax = std::max(umax, b.u1);
         vmin = std::min(vmin, b.v0), vmax = std::max(vmax, b.v1);
-
-        const auto local = add_vertices(cell, 5 + static_cast<int>(rng.below(8)), rng);
         p.ring.clear();
         for (Pt q : local) p.ring.push_back(world(q));
-        p.area_m2 = ring_area(local);
         ++emitted;
         char id[64];
         std::snprintf(id, sizeof id, "%s-%04llu", pf.code.c_str(),
