@@ -24,7 +24,13 @@ Pt near_platform(const std::vector<Platform>& platforms, double spread, Rng& rng
           p.centre.y + rng.uniform(-1, 1) * (p.half_h + spread)};
 }
 
-std::string numbered(const char* prefix, int i) { return prefix + std::to_string(i + 1); }
+// Appending rather than `prefix + std::to_string(...)`, which trips a false
+// -Wrestrict of GCC 12 at -O3.
+std::string numbered(const char* prefix, int i) {
+  std::string s = prefix;
+  s += std::to_string(i + 1);
+  return s;
+}
 
 }  // namespace
 
@@ -70,7 +76,7 @@ std::vector<RefLayer> reference_points(const std::vector<Platform>& platforms, d
     auto [l, rng] = layer("interchanges", {{"name", 's'}, {"expressway", 's'}});
     for (int i = 0, n = scaled(sample_interchanges, ref_scale); i < n; ++i)
       l.points.push_back({near_platform(platforms, 4000, rng),
-                          {numbered("互通", i), "G" + std::to_string(1 + rng.below(99))}});
+                          {numbered("互通", i), numbered("G", static_cast<int>(rng.below(99)))}});
   }
   {
     auto [l, rng] =
