@@ -8,6 +8,7 @@ packages=(
   libgdal-dev gdal-bin libproj-dev proj-bin
   libboost-dev libboost-filesystem-dev
   nlohmann-json3-dev libvalijson-dev catch2
+  time  # /usr/bin/time -v for bench/run
 )
 
 missing=()
