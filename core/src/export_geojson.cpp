@@ -3,6 +3,7 @@
 
 #include "errors.hpp"
 #include "exporters.hpp"
+#include "output_geometry.hpp"
 #include "score_colour.hpp"
 #include "text_format.hpp"
 
@@ -29,25 +30,6 @@ std::string crs_members(const UserCrs& crs) {
   if (crs.datum) return std::string(",\"siterank_crs\":\"") + datum_name(*crs.datum) + "\"";
   return ",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"" + json_escape(ogc_urn(crs)) +
          "\"}}";
-}
-
-void append_ring(std::string& s, std::vector<double>& xs, std::vector<double>& ys, bool exterior,
-                 int decimals) {
-  // Orientation in output coordinates, after the transformation.
-  double twice = 0.0;
-  for (std::size_t i = 0; i + 1 < xs.size(); ++i) twice += xs[i] * ys[i + 1] - xs[i + 1] * ys[i];
-  const bool reverse = exterior ? twice < 0 : twice > 0;
-  s += '[';
-  for (std::size_t k = 0; k < xs.size(); ++k) {
-    const std::size_t i = reverse ? xs.size() - 1 - k : k;
-    if (k) s += ',';
-    s += '[';
-    append_fixed(s, xs[i], decimals);
-    s += ',';
-    append_fixed(s, ys[i], decimals);
-    s += ']';
-  }
-  s += ']';
 }
 
 void append_property(std::string& s, const char* key, double v, int decimals) {
@@ -82,7 +64,7 @@ void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
   const int decimals = coordinate_decimals(sel.crs);
   out << "{\"type\":\"FeatureCollection\",\"name\":\"" << json_escape(run.plan.profile.profile.name)
       << "\"" << crs_members(sel.crs) << ",\"features\":[\n";
-  std::vector<double> xs, ys;
+  std::vector<OutputRing> rings;
   std::string s;
   bool first = true;
   for (std::size_t p : selected_parcels(run, sel)) {
@@ -110,32 +92,12 @@ void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
     }
     s += "}";
 
-    const PolygonView g(t.geometry, p);
-    std::size_t exteriors = 0;
-    for (std::size_t i = 0; i < g.ring_count(); ++i) exteriors += g.is_exterior(i) ? 1 : 0;
-    const bool multi = exteriors > 1;
-    s += multi ? ",\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":["
-               : ",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":";
-    for (std::size_t i = 0; i < g.ring_count(); ++i) {
-      const auto ring = g.ring(i);
-      xs.resize(ring.size());
-      ys.resize(ring.size());
-      for (std::size_t k = 0; k < ring.size(); ++k) {
-        xs[k] = ring[k].x;
-        ys[k] = ring[k].y;
-      }
-      if (!to_out->Transform(xs.size(), xs.data(), ys.data()))
-        throw OutputError("GeoJSON export: cannot transform parcel '" + std::string(t.id.at(p)) +
-                          "' to " + user_crs_label(sel.crs));
-      if (g.is_exterior(i)) {
-        if (i > 0) s += multi ? "]," : ",";
-        s += multi ? "[" : "[";
-      } else {
-        s += ',';
-      }
-      append_ring(s, xs, ys, g.is_exterior(i), decimals);
-    }
-    s += multi ? "]]}}" : "]}}";
+    if (!output_rings(PolygonView(t.geometry, p), *to_out, rings))
+      throw OutputError("GeoJSON export: cannot transform parcel '" + std::string(t.id.at(p)) +
+                        "' to " + user_crs_label(sel.crs));
+    s += ",\"geometry\":";
+    append_geojson_geometry(s, rings, decimals);
+    s += "}";
     out << s;
   }
   out << "\n]}\n";
