@@ -115,13 +115,16 @@ void write_output(const Args& a, const std::function<void(std::ostream&)>& write
 // --crs-out and --csv-lonlat, checked before any data is read.
 void set_coordinates(const Args& a, const std::string& format, Selection& sel) {
   sel.csv_lonlat = a.has("--csv-lonlat");
-  if (sel.csv_lonlat && format != "csv")
-    throw UsageError("siterank rank: --csv-lonlat adds columns to CSV output, not to " + format);
+  sel.csv_wkt = a.has("--csv-wkt");
+  for (const char* opt : {"--csv-lonlat", "--csv-wkt"})
+    if (a.has(opt) && format != "csv")
+      throw UsageError(std::string("siterank rank: ") + opt +
+                       " adds columns to CSV output, not to " + format);
   if (!a.has("--crs-out")) return;
-  if (format != "geojson" && !sel.csv_lonlat)
+  if (format != "geojson" && !sel.csv_lonlat && !sel.csv_wkt)
     throw UsageError(
         "siterank rank: --crs-out sets the coordinates of geojson output and of csv "
-        "with --csv-lonlat; " +
+        "with --csv-lonlat or --csv-wkt; " +
         format + " output has none or is always in EPSG:4326");
   try {
     sel.crs = user_crs(a.get("--crs-out"));
@@ -160,6 +163,27 @@ int cmd_rank(const Args& a) {
     else
       write_geojson(*run, sel, out);
   });
+  return 0;
+}
+
+// One self-contained HTML file: checked before any data is read.
+int cmd_report(const Args& a) {
+  RunRequest req = request_from(a);
+  req.progress = !a.has("--quiet");
+  const std::string out = a.get("--output");
+  if (out.empty() || out == "-")
+    throw UsageError("siterank report: give -o FILE.html (the report is a file, not stdout)");
+  Selection sel;
+  sel.top = static_cast<std::size_t>(a.integer("--top", 0));
+  sel.include_vetoed = true;  // drawn grey, with their veto reasons
+  Plan plan = plan_run(req);
+  // The temporary file beside the target, before the data is read: a
+  // directory that cannot be written fails now, not after the scoring.
+  AtomicFile file(out);
+  auto run = execute(std::move(plan), req);
+  if (!a.has("--quiet")) print_summary(*run);
+  write_report(*run, sel, file.stream());
+  file.commit();
   return 0;
 }
 
@@ -366,15 +390,37 @@ const std::map<std::string, Command>& commands() {
          {"--no-style", "", false, false, "",
           "GeoJSON: leave out the fill/stroke colours by score"},
          {"--crs-out", "", true, false, "CRS",
-          "coordinates of geojson (and csv --csv-lonlat): EPSG:4326 (default), any CRS PROJ "
+          "coordinates of geojson (and csv --csv-lonlat, --csv-wkt): EPSG:4326 (default), any CRS "
+          "PROJ "
           "knows (EPSG:4490, EPSG:4549), gcj02 (Amap, Tencent) or bd09 (Baidu)"},
          {"--csv-lonlat", "", false, false, "",
           "csv: add lon, lat of each parcel's representative point (x, y when --crs-out is "
           "projected)"},
+         {"--csv-wkt", "", false, false, "",
+          "csv: add a wkt column with each parcel's polygon (in --crs-out, default EPSG:4326)"},
          plugins_dir_opt,
          threads_opt,
          quiet_opt},
         cmd_rank}},
+      {"report",
+       {"siterank report --profile FILE -o FILE.html [--dataset DIR] [--top N]",
+        "Writes one self-contained HTML file that opens in any browser without the network: a "
+        "map of the parcels\n"
+        "coloured by score (vetoed ones grey) with the platforms and the reference layers the "
+        "criteria loaded, a ranked\n"
+        "table linked to the map, each parcel's breakdown, and the profile's weights "
+        "(docs/formats.md).",
+        {help_opt,
+         profile_opt,
+         {"--output", "-o", true, false, "FILE", "the HTML file to write (atomically)"},
+         dataset_opt,
+         {"--top", "", true, false, "N",
+          "only the N best parcels (default: all; vetoed ones "
+          "are always shown)"},
+         plugins_dir_opt,
+         threads_opt,
+         quiet_opt},
+        cmd_report}},
       {"explain",
        {"siterank explain --profile FILE --parcel ID [--dataset DIR] [-f text|json]",
         "One parcel's whole breakdown: why it was vetoed, or each criterion's score, weight, "

@@ -2,6 +2,7 @@
 
 #include "errors.hpp"
 #include "exporters.hpp"
+#include "output_geometry.hpp"
 #include "text_format.hpp"
 
 namespace siterank {
@@ -9,11 +10,11 @@ namespace siterank {
 void write_csv(const Run& run, const Selection& sel, std::ostream& out) {
   const ParcelTable& t = run.dataset.parcels;
   const auto& r = run.result;
-  // Optional point columns come last, so the others keep their positions.
-  // They are lon, lat in degrees, or x, y (easting, northing) in a projected
-  // --crs-out, where calling metres lon/lat would mislead.
+  // Optional point and WKT columns come last, so the others keep their
+  // positions. Points are lon, lat in degrees, or x, y (easting, northing)
+  // in a projected --crs-out, where calling metres lon/lat would mislead.
   TransformPtr to_out;
-  if (sel.csv_lonlat) {
+  if (sel.csv_lonlat || sel.csv_wkt) {
     try {
       to_out = make_transform(run.dataset.working_crs, sel.crs);
     } catch (const std::invalid_argument& e) {
@@ -24,7 +25,13 @@ void write_csv(const Run& run, const Selection& sel, std::ostream& out) {
   const int point_decimals = degrees ? 7 : 3;  // about 1 cm; 1 mm
   out << "rank,parcel_id,platform,district,land_use,status,area_mu,area_m2,vetoed,score";
   for (const auto& c : run.criteria) out << ",score_" << c.name;
-  out << ",reasons" << (!sel.csv_lonlat ? "" : degrees ? ",lon,lat" : ",x,y") << "\n";
+  out << ",reasons"
+      << (!sel.csv_lonlat ? ""
+          : degrees       ? ",lon,lat"
+                          : ",x,y")
+      << (sel.csv_wkt ? ",wkt" : "") << "\n";
+  std::vector<OutputRing> rings;
+  std::string wkt;
   for (std::size_t p : selected_parcels(run, sel)) {
     const bool vetoed = r.rank_of[p] == 0;
     out << (vetoed ? "" : std::to_string(r.rank_of[p])) << ',' << csv_quote(t.id.at(p)) << ','
@@ -35,12 +42,22 @@ void write_csv(const Run& run, const Selection& sel, std::ostream& out) {
     for (std::size_t c = 0; c < run.criteria.size(); ++c)
       out << ',' << format_fixed(r.scores[c].scores[p], 4);
     out << ',' << csv_quote(parcel_reasons(run, p));
-    if (to_out) {
+    if (sel.csv_lonlat) {
       double x = t.rep_point[p].x, y = t.rep_point[p].y;
       if (!to_out->Transform(1, &x, &y))
         throw OutputError("CSV export: cannot transform parcel '" + std::string(t.id.at(p)) +
                           "' to " + user_crs_label(sel.crs));
       out << ',' << format_fixed(x, point_decimals) << ',' << format_fixed(y, point_decimals);
+    }
+    if (sel.csv_wkt) {
+      // The parcel's polygon as GeoJSON has it: same CRS, decimals and
+      // ring orientation. Always quoted: WKT holds commas.
+      if (!output_rings(PolygonView(t.geometry, p), *to_out, rings))
+        throw OutputError("CSV export: cannot transform parcel '" + std::string(t.id.at(p)) +
+                          "' to " + user_crs_label(sel.crs));
+      wkt.clear();
+      append_wkt(wkt, rings, point_decimals);
+      out << ",\"" << wkt << '"';
     }
     out << '\n';
   }

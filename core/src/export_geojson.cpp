@@ -3,6 +3,7 @@
 
 #include "errors.hpp"
 #include "exporters.hpp"
+#include "output_geometry.hpp"
 #include "parallel_chunks.hpp"
 #include "score_colour.hpp"
 #include "text_format.hpp"
@@ -32,25 +33,6 @@ std::string crs_members(const UserCrs& crs) {
          "\"}}";
 }
 
-void append_ring(std::string& s, std::vector<double>& xs, std::vector<double>& ys, bool exterior,
-                 int decimals) {
-  // Orientation in output coordinates, after the transformation.
-  double twice = 0.0;
-  for (std::size_t i = 0; i + 1 < xs.size(); ++i) twice += xs[i] * ys[i + 1] - xs[i + 1] * ys[i];
-  const bool reverse = exterior ? twice < 0 : twice > 0;
-  s += '[';
-  for (std::size_t k = 0; k < xs.size(); ++k) {
-    const std::size_t i = reverse ? xs.size() - 1 - k : k;
-    if (k) s += ',';
-    s += '[';
-    append_fixed(s, xs[i], decimals);
-    s += ',';
-    append_fixed(s, ys[i], decimals);
-    s += ']';
-  }
-  s += ']';
-}
-
 void append_property(std::string& s, const char* key, double v, int decimals) {
   s += ",\"";
   s += key;
@@ -73,8 +55,8 @@ namespace {
 
 // One feature, as a line of the FeatureCollection (without the separator).
 void append_feature(std::string& s, const Run& run, const Selection& sel, std::size_t p,
-                    OGRCoordinateTransformation& to_out, int decimals, std::vector<double>& xs,
-                    std::vector<double>& ys) {
+                    OGRCoordinateTransformation& to_out, int decimals,
+                    std::vector<OutputRing>& rings) {
   const ParcelTable& t = run.dataset.parcels;
   const auto& r = run.result;
   const bool vetoed = r.rank_of[p] == 0;
@@ -96,33 +78,12 @@ void append_feature(std::string& s, const Run& run, const Selection& sel, std::s
     s += ",\"fill\":\"" + colour + "\",\"stroke\":\"" + colour + "\",\"fill-opacity\":0.7";
   }
   s += "}";
-
-  const PolygonView g(t.geometry, p);
-  std::size_t exteriors = 0;
-  for (std::size_t i = 0; i < g.ring_count(); ++i) exteriors += g.is_exterior(i) ? 1 : 0;
-  const bool multi = exteriors > 1;
-  s += multi ? ",\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":["
-             : ",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":";
-  for (std::size_t i = 0; i < g.ring_count(); ++i) {
-    const auto ring = g.ring(i);
-    xs.resize(ring.size());
-    ys.resize(ring.size());
-    for (std::size_t k = 0; k < ring.size(); ++k) {
-      xs[k] = ring[k].x;
-      ys[k] = ring[k].y;
-    }
-    if (!to_out.Transform(xs.size(), xs.data(), ys.data()))
-      throw OutputError("GeoJSON export: cannot transform parcel '" + std::string(t.id.at(p)) +
-                        "' to " + user_crs_label(sel.crs));
-    if (g.is_exterior(i)) {
-      if (i > 0) s += multi ? "]," : ",";
-      s += "[";
-    } else {
-      s += ',';
-    }
-    append_ring(s, xs, ys, g.is_exterior(i), decimals);
-  }
-  s += multi ? "]]}}" : "]}}";
+  if (!output_rings(PolygonView(t.geometry, p), to_out, rings))
+    throw OutputError("GeoJSON export: cannot transform parcel '" + std::string(t.id.at(p)) +
+                      "' to " + user_crs_label(sel.crs));
+  s += ",\"geometry\":";
+  append_geojson_geometry(s, rings, decimals);
+  s += "}";
 }
 
 TransformPtr output_transform(const Run& run, const Selection& sel) {
@@ -153,7 +114,7 @@ void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
   constexpr std::size_t piece_size = 512;
   const std::size_t window = 16 * threads;  // pieces formatted before writing
   std::vector<std::string> text(window);
-  std::vector<std::vector<double>> xs(threads), ys(threads);
+  std::vector<std::vector<OutputRing>> rings(threads);
   const std::size_t pieces = (parcels.size() + piece_size - 1) / piece_size;
   for (std::size_t first = 0; first < pieces; first += window) {
     const std::size_t count = std::min(window, pieces - first);
@@ -164,7 +125,7 @@ void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
       const std::size_t end = std::min(parcels.size(), begin + piece_size);
       for (std::size_t k = begin; k < end; ++k) {
         if (k > 0) s += ",\n";
-        append_feature(s, run, sel, parcels[k], *transforms[w], decimals, xs[w], ys[w]);
+        append_feature(s, run, sel, parcels[k], *transforms[w], decimals, rings[w]);
       }
     });
     for (std::size_t i = 0; i < count; ++i) out << text[i];

@@ -19,29 +19,6 @@ std::string style_for(const char* rgb) {
   return std::string("PEN(c:#") + rgb + ",w:2px);BRUSH(fc:#" + rgb + "b3)";
 }
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string number(const nlohmann::ordered_json& v, int decimals) {
   return v.is_number() ? format_fixed(v.get<double>(), decimals) : "n/a";
 }

@@ -19,6 +19,7 @@ struct Selection {
   // Coordinates of GeoJSON geometries and CSV points (rank --crs-out).
   UserCrs crs = wgs84_crs();
   bool csv_lonlat = false;  // CSV: add each parcel's representative point
+  bool csv_wkt = false;     // CSV: add each parcel's polygon as WKT
   // GeoJSON: simplestyle properties (fill, stroke, fill-opacity) coloured by
   // score, so geojson.io and similar viewers show the ranking at once.
   bool style = true;
@@ -49,6 +50,12 @@ void write_gpkg(const Run& run, const Selection& sel, const std::string& path);
 // FlatGeobuf: one layer, the selection in order, with a `vetoed` flag when
 // vetoed parcels are included.
 void write_fgb(const Run& run, const Selection& sel, const std::string& path);
+// HTML report: one self-contained page (Leaflet and the data inline, no
+// network) with a map of the selected parcels coloured by score, vetoed
+// ones grey, the platforms and the other reference layers the run loaded,
+// a ranked table linked to the map and each parcel's breakdown. Throws
+// OutputError.
+void write_report(const Run& run, const Selection& sel, std::ostream& out);
 // KML: a placemark per selected parcel coloured by score class (vetoed ones
 // grey), its description the breakdown as an HTML table.
 void write_kml(const Run& run, const Selection& sel, const std::string& path);

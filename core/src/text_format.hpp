@@ -21,5 +21,7 @@ std::string pad(std::string_view utf8, std::size_t width, bool right_align = fal
 
 std::string csv_quote(std::string_view s);
 std::string json_escape(std::string_view s);
+// &, <, > and " as entities, for HTML text and attribute values.
+std::string html_escape(std::string_view s);
 
 }  // namespace siterank

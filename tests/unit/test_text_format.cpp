@@ -28,3 +28,8 @@ TEST_CASE("CSV quoting follows RFC 4180") {
 }
 
 TEST_CASE("JSON escaping") { CHECK(json_escape("a\"b\\c\n\x01") == "a\\\"b\\\\c\\n\\u0001"); }
+
+TEST_CASE("HTML escaping") {
+  CHECK(html_escape(R"(<b a="1">R&D</b> 芯谷)") ==
+        "&lt;b a=&quot;1&quot;&gt;R&amp;D&lt;/b&gt; 芯谷");
+}
