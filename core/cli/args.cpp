@@ -1,6 +1,7 @@
 #include "args.hpp"
 
 #include <charconv>
+#include <cmath>
 
 #include "../src/errors.hpp"
 
@@ -20,6 +21,17 @@ Args::Args(const std::string& command, const std::vector<OptionDef>& defs,
     const OptionDef* def = nullptr;
     for (const auto& d : defs)
       if (d.name == arg || (!d.alias.empty() && d.alias == arg)) def = &d;
+    if (!def && !arg.empty() && arg[0] != '-') {
+      // A positional argument (an OptionDef whose name has no dashes, e.g.
+      // "TABLE"), filled in order.
+      for (const auto& d : defs)
+        if (!d.name.empty() && d.name[0] != '-' && !values_.count(d.name)) {
+          values_[d.name].push_back(arg);
+          def = &d;
+          break;
+        }
+      if (def) continue;
+    }
     if (!def) {
       if (arg.empty() || arg[0] != '-')
         throw UsageError("siterank " + command_ + ": unexpected argument '" + arg +
@@ -69,6 +81,39 @@ long long Args::integer(const std::string& name, long long fallback) const {
   if (ec != std::errc() || end != v.data() + v.size() || out < 0)
     throw UsageError("siterank " + command_ + ": " + name +
                      " expects a non-negative integer, got '" + v + "'");
+  return out;
+}
+
+double Args::number(const std::string& name, double fallback) const {
+  if (!has(name)) return fallback;
+  return parse_number(name, get(name));
+}
+
+std::vector<std::string> Args::list(const std::string& name) const {
+  std::vector<std::string> out;
+  if (!has(name)) return out;
+  const std::string v = get(name);
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = v.find(',', start);
+    out.push_back(v.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::vector<double> Args::numbers(const std::string& name) const {
+  std::vector<double> out;
+  for (const auto& item : list(name)) out.push_back(parse_number(name, item));
+  return out;
+}
+
+double Args::parse_number(const std::string& name, const std::string& v) const {
+  double out = 0.0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(out))
+    throw UsageError("siterank " + command_ + ": " + name + " expects a number, got '" + v + "'");
   return out;
 }
 

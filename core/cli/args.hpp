@@ -10,7 +10,7 @@
 namespace siterank::cli {
 
 struct OptionDef {
-  std::string name;   // "--top" or "-o"
+  std::string name;   // "--top" or "-o"; a positional argument has no dashes ("TABLE")
   std::string alias;  // "-o" for "--output", or ""
   bool takes_value = false;
   bool repeatable = false;
@@ -31,8 +31,15 @@ class Args {
   std::string required(const std::string& name) const;
   // A non-negative integer option; throws UsageError when malformed.
   long long integer(const std::string& name, long long fallback) const;
+  // A finite number; throws UsageError when malformed.
+  double number(const std::string& name, double fallback) const;
+  // A comma-separated value ("a,b,c"), split; empty when not given.
+  std::vector<std::string> list(const std::string& name) const;
+  // A comma-separated list of numbers.
+  std::vector<double> numbers(const std::string& name) const;
 
  private:
+  double parse_number(const std::string& name, const std::string& value) const;
   std::string command_;
   std::map<std::string, std::vector<std::string>> values_;
 };

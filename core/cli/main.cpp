@@ -14,65 +14,17 @@
 #include "../src/exporters.hpp"
 #include "../src/install_paths.hpp"
 #include "../src/option_validation.hpp"
+#include "../src/parcel_sensitivity.hpp"
 #include "../src/pipeline.hpp"
 #include "../src/platform_summary.hpp"
 #include "../src/taxonomy.hpp"
 #include "../src/text_format.hpp"
 #include "args.hpp"
+#include "common.hpp"
 
 namespace siterank::cli {
 
 namespace {
-
-const OptionDef help_opt{"--help", "-h", false, false, "", "show this help and exit"};
-const OptionDef profile_opt{"--profile", "",     true,
-                            false,       "FILE", "project profile (JSON, see configs/profiles/)"};
-const OptionDef dataset_opt{
-    "--dataset", "",    true,
-    false,       "DIR", "dataset folder with dataset.json (default: the embedded Hangzhou sample)"};
-const OptionDef plugins_dir_opt{
-    "--plugins-dir",
-    "",
-    true,
-    true,
-    "DIR",
-    "also load plugins from DIR (repeatable; SITERANK_PLUGIN_PATH works too)"};
-const OptionDef threads_opt{
-    "--threads", "",  true,
-    false,       "N", "scoring threads (default: all cores; SITERANK_NUM_THREADS)"};
-const OptionDef quiet_opt{"--quiet", "-q", false, false, "", "no run summary on stderr"};
-
-struct Command {
-  std::string synopsis;
-  std::string description;
-  std::vector<OptionDef> options;
-  std::function<int(const Args&)> run;
-};
-
-RunRequest request_from(const Args& a) {
-  RunRequest r;
-  r.profile_path = a.required("--profile");
-  r.dataset_dir = a.get("--dataset");
-  r.plugin_dirs = a.all("--plugins-dir");
-  long long threads = 0;
-  if (const char* env = std::getenv("SITERANK_NUM_THREADS")) threads = std::atoll(env);
-  r.threads = static_cast<unsigned>(a.integer("--threads", threads));
-  return r;
-}
-
-void print_summary(const Run& run) {
-  const auto& rep = run.dataset.report;
-  for (const auto& n : rep.notes) std::cerr << "note: " << n << "\n";
-  for (const auto& s : rep.skipped) std::cerr << "skipped " << s << "\n";
-  const std::size_t shown = std::min<std::size_t>(rep.repaired.size(), 20);
-  for (std::size_t i = 0; i < shown; ++i) std::cerr << "repaired " << rep.repaired[i] << "\n";
-  if (rep.repaired.size() > shown)
-    std::cerr << "repaired ... and " << rep.repaired.size() - shown << " more\n";
-  std::cerr << "siterank: " << rep.parcels_read << " parcels read from "
-            << run.dataset.manifest.name << ", " << rep.parcels_loaded << " loaded ("
-            << rep.repaired.size() << " repaired, " << rep.skipped.size() << " skipped); "
-            << run.result.ranking.size() << " ranked, " << run.result.vetoed.size() << " vetoed\n";
-}
 
 // Formats written by GDAL drivers: they need a file name, not stdout.
 bool needs_file(const std::string& f) { return f == "gpkg" || f == "fgb" || f == "kml"; }
@@ -97,19 +49,6 @@ std::string format_for(const Args& a) {
   if (out.empty() || ext == ".txt") return "table";
   throw UsageError("siterank rank: cannot tell the format from '" + out +
                    "'; give -f table|csv|json|geojson|gpkg|fgb|kml");
-}
-
-void write_output(const Args& a, const std::function<void(std::ostream&)>& writer) {
-  const std::string target = a.get("--output");
-  if (target.empty() || target == "-") {
-    writer(std::cout);
-    std::cout.flush();
-    if (!std::cout) throw OutputError("stdout: write failed");
-    return;
-  }
-  AtomicFile file(target);
-  writer(file.stream());
-  file.commit();
 }
 
 // --crs-out and --csv-lonlat, checked before any data is read.
@@ -147,8 +86,22 @@ int cmd_rank(const Args& a) {
   sel.style = !a.has("--no-style");
   sel.threads = req.threads;
   set_coordinates(a, format, sel);
-  auto run = execute(plan_run(req), req);
+  mcda::MonteCarloOptions mc;
+  const bool with_sensitivity = a.has("--with-sensitivity");
+  if (with_sensitivity) {
+    mc = monte_carlo_options(a, "rank", 10, req.threads);
+    if (a.has("--top") && sel.top == 0) mc.top_k = 10;
+  } else {
+    for (const char* opt : {"--samples", "--spread", "--seed"})
+      if (a.has(opt))
+        throw UsageError(std::string("siterank rank: ") + opt + " goes with --with-sensitivity");
+  }
+  auto run = execute(planned(req), req);
   if (!a.has("--quiet")) print_summary(*run);
+  if (with_sensitivity) {
+    run->p_topk = p_top_k(*run, mc);
+    run->p_topk_k = mc.top_k;
+  }
   if (format == "gpkg") write_gpkg(*run, sel, a.get("--output"));
   if (format == "fgb") write_fgb(*run, sel, a.get("--output"));
   if (format == "kml") write_kml(*run, sel, a.get("--output"));
@@ -176,7 +129,7 @@ int cmd_report(const Args& a) {
   Selection sel;
   sel.top = static_cast<std::size_t>(a.integer("--top", 0));
   sel.include_vetoed = true;  // drawn grey, with their veto reasons
-  Plan plan = plan_run(req);
+  Plan plan = planned(req);
   // The temporary file beside the target, before the data is read: a
   // directory that cannot be written fails now, not after the scoring.
   AtomicFile file(out);
@@ -193,7 +146,7 @@ int cmd_explain(const Args& a) {
   const std::string format = a.get("--format", "text");
   if (format != "text" && format != "json")
     throw UsageError("siterank explain: unknown format '" + format + "' (text, json)");
-  auto run = execute(plan_run(req), req);
+  auto run = execute(planned(req), req);
   const auto& ids = run->dataset.parcels.id;
   std::size_t p = ids.size();
   for (std::size_t i = 0; i < ids.size(); ++i)
@@ -297,7 +250,7 @@ int cmd_validate(const Args& a) {
   RunRequest req = request_from(a);
   // Configure the criteria on the reference layers too (not the parcels):
   // plugins check their options against the profile there.
-  const auto run = prepare(plan_run(req), false);
+  const auto run = prepare(planned(req), false);
   const Plan& plan = run->plan;
   std::cout << "profile " << plan.profile.path << ": OK (" << plan.profile.profile.name
             << ", industry " << plan.profile.profile.industry << ")\n";
@@ -398,8 +351,15 @@ const std::map<std::string, Command>& commands() {
           "projected)"},
          {"--csv-wkt", "", false, false, "",
           "csv: add a wkt column with each parcel's polygon (in --crs-out, default EPSG:4326)"},
+         {"--with-sensitivity", "", false, false, "",
+          "add p_topk: the probability of being in the top K (--top, else 10) over Monte Carlo "
+          "weights (see siterank sensitivity)"},
+         samples_opt,
+         spread_opt,
+         seed_opt,
          plugins_dir_opt,
          threads_opt,
+         strict_opt,
          quiet_opt},
         cmd_rank}},
       {"report",
@@ -419,6 +379,7 @@ const std::map<std::string, Command>& commands() {
           "are always shown)"},
          plugins_dir_opt,
          threads_opt,
+         strict_opt,
          quiet_opt},
         cmd_report}},
       {"explain",
@@ -433,7 +394,8 @@ const std::map<std::string, Command>& commands() {
          {"--format", "-f", true, false, "FORMAT", "text (default) or json"},
          {"--output", "-o", true, false, "FILE", "write to FILE instead of stdout"},
          plugins_dir_opt,
-         threads_opt},
+         threads_opt,
+         strict_opt},
         cmd_explain}},
       {"plugins",
        {"siterank plugins [--json] [--plugins-dir DIR]",
@@ -454,8 +416,11 @@ const std::map<std::string, Command>& commands() {
         "Checks a profile (schema, taxonomy, weights, plugin options) and a dataset manifest "
         "(schema, the fields and\n"
         "layers the plugins need) without reading data or scoring.",
-        {help_opt, profile_opt, dataset_opt, plugins_dir_opt},
+        {help_opt, profile_opt, dataset_opt, plugins_dir_opt, strict_opt},
         cmd_validate}},
+      {"weights", weights_command()},
+      {"mcda", mcda_command()},
+      {"sensitivity", sensitivity_command()},
   };
   return cmds;
 }

@@ -65,19 +65,53 @@ struct BatchOutcome {
 
 }  // namespace
 
-void rank(const ParcelTable& parcels, const std::vector<double>& weights, RankResult& r) {
+mcda::DecisionMatrix feasible_matrix(const RankResult& r,
+                                     const std::vector<std::size_t>& feasible) {
+  mcda::DecisionMatrix m;
+  m.rows = feasible.size();
+  m.columns.resize(r.scores.size());
+  m.benefit.assign(r.scores.size(), true);
+  for (std::size_t c = 0; c < r.scores.size(); ++c) {
+    m.columns[c].reserve(feasible.size());
+    for (std::size_t p : feasible) m.columns[c].push_back(r.scores[c].scores[p]);
+  }
+  return m;
+}
+
+void aggregate_scores(const mcda::DecisionMatrix& m, const std::vector<double>& weights,
+                      const mcda::AggregationSpec& spec, std::vector<double>& totals) {
+  if (m.rows == 0) {  // every parcel vetoed
+    totals.clear();
+    return;
+  }
+  if (spec.method == mcda::Method::weighted_sum) {
+    // The common case without copying through mcda's validation; the same
+    // fixed criterion order, so the same sum whatever the threads.
+    totals.assign(m.rows, 0.0);
+    for (std::size_t i = 0; i < m.rows; ++i) {
+      double t = 0.0;
+      for (std::size_t c = 0; c < weights.size(); ++c) t += weights[c] * m.columns[c][i];
+      totals[i] = t;
+    }
+    return;
+  }
+  mcda::aggregate(m, weights, spec, totals);
+  if (spec.method == mcda::Method::topsis)
+    for (double& t : totals) t *= 100.0;  // closeness 0..1 on the score scale
+}
+
+void rank(const ParcelTable& parcels, const std::vector<double>& weights,
+          const mcda::AggregationSpec& spec, RankResult& r) {
   const std::size_t n = parcels.size();
   std::vector<char> vetoed(n, 0);
   for (const auto& v : r.vetoes) vetoed[v.parcel] = 1;
   r.total.assign(n, std::numeric_limits<double>::quiet_NaN());
   r.ranking.clear();
-  for (std::size_t p = 0; p < n; ++p) {
-    if (vetoed[p]) continue;
-    double t = 0.0;  // fixed criterion order: the same sum whatever the threads
-    for (std::size_t c = 0; c < weights.size(); ++c) t += weights[c] * r.scores[c].scores[p];
-    r.total[p] = t;
-    r.ranking.push_back(p);
-  }
+  for (std::size_t p = 0; p < n; ++p)
+    if (!vetoed[p]) r.ranking.push_back(p);
+  std::vector<double> totals;
+  aggregate_scores(feasible_matrix(r, r.ranking), weights, spec, totals);
+  for (std::size_t i = 0; i < r.ranking.size(); ++i) r.total[r.ranking[i]] = totals[i];
   std::sort(r.ranking.begin(), r.ranking.end(), [&](std::size_t a, std::size_t b) {
     if (r.total[a] != r.total[b]) return r.total[a] > r.total[b];
     return parcels.id.at(a) < parcels.id.at(b);
@@ -171,7 +205,7 @@ RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& refer
   });
   std::vector<double> weights;
   for (const auto& c : criteria) weights.push_back(c.weight);
-  rank(parcels, weights, r);
+  rank(parcels, weights, options.aggregation, r);
   for (const auto& v : r.vetoes)
     if (r.vetoed.empty() || r.vetoed.back() != v.parcel) r.vetoed.push_back(v.parcel);
   std::sort(r.vetoed.begin(), r.vetoed.end(),

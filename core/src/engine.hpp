@@ -1,7 +1,9 @@
 // Scoring and ranking: every enabled criterion over all parcels in batches
 // on all cores, vetoes applied, scores combined with the profile's weights
-// (weighted sum on 0..100), ranked by total score with ties broken by parcel
-// id. The result does not depend on the thread count.
+// and aggregation method (weighted sum by default; all on 0..100, TOPSIS's
+// closeness times 100, over the parcels not vetoed), ranked by total score
+// with ties broken by parcel id. The result does not depend on the thread
+// count.
 #pragma once
 
 #include <functional>
@@ -9,6 +11,8 @@
 #include <siterank/criterion.hpp>
 #include <string>
 #include <vector>
+
+#include "mcda/aggregation.hpp"
 
 namespace siterank {
 
@@ -48,6 +52,7 @@ struct RankResult {
 struct EngineOptions {
   unsigned threads = 0;  // 0 = all cores
   std::size_t batch_size = 2048;
+  mcda::AggregationSpec aggregation;  // weighted sum by default
   // Called from the calling thread now and then with (parcels done, total).
   std::function<void(std::size_t, std::size_t)> progress;
 };
@@ -59,6 +64,16 @@ RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& refer
                           const EngineOptions& options = {});
 
 // Re-ranks from cached criterion scores with other weights (same vetoes).
-void rank(const ParcelTable& parcels, const std::vector<double>& weights, RankResult& result);
+void rank(const ParcelTable& parcels, const std::vector<double>& weights,
+          const mcda::AggregationSpec& aggregation, RankResult& result);
+
+// The criterion scores of the parcels not vetoed, as a decision matrix
+// (rows in `feasible` order, every criterion a benefit).
+mcda::DecisionMatrix feasible_matrix(const RankResult& result,
+                                     const std::vector<std::size_t>& feasible);
+
+// Totals of the rows of `m` on the engine's 0..100 scale.
+void aggregate_scores(const mcda::DecisionMatrix& m, const std::vector<double>& weights,
+                      const mcda::AggregationSpec& aggregation, std::vector<double>& totals);
 
 }  // namespace siterank

@@ -4,7 +4,9 @@
 #include <siterank/parcels.hpp>
 #include <sstream>
 
+#include "contributions.hpp"
 #include "exporters.hpp"
+#include "parcel_sensitivity.hpp"
 #include "text_format.hpp"
 
 namespace siterank {
@@ -13,6 +15,16 @@ nlohmann::ordered_json rounded(double v, int decimals) {
   if (std::isnan(v)) return nullptr;
   const double scale = std::pow(10.0, decimals);
   return std::round(v * scale) / scale;
+}
+
+std::vector<double> parcel_contributions(const Run& run, std::size_t p) {
+  if (run.result.rank_of[p] == 0) return {};
+  std::vector<double> weights, scores;
+  for (std::size_t c = 0; c < run.criteria.size(); ++c) {
+    weights.push_back(run.criteria[c].weight);
+    scores.push_back(run.result.scores[c].scores[p]);
+  }
+  return contributions(run.plan.profile.aggregation, weights, scores);
 }
 
 nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t p) {
@@ -31,6 +43,7 @@ nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t p) {
   j["vetoed"] = vetoed;
   j["rank"] = vetoed ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.rank_of[p]);
   j["score"] = rounded(r.total[p]);
+  if (!run.p_topk.empty()) j["p_topk"] = rounded(run.p_topk[p]);
   if (vetoed) {
     nlohmann::ordered_json vetoes = nlohmann::ordered_json::array();
     auto it =
@@ -41,6 +54,7 @@ nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t p) {
     j["vetoes"] = vetoes;
   }
   nlohmann::ordered_json criteria = nlohmann::ordered_json::array();
+  const std::vector<double> parts = parcel_contributions(run, p);
   for (std::size_t c = 0; c < run.criteria.size(); ++c) {
     const auto& ec = run.criteria[c];
     const double s = r.scores[c].scores[p];
@@ -48,7 +62,7 @@ nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t p) {
     cj["criterion"] = ec.name;
     cj["score"] = rounded(s);
     cj["weight"] = rounded(ec.weight);
-    cj["contribution"] = vetoed ? nlohmann::ordered_json(nullptr) : rounded(ec.weight * s);
+    cj["contribution"] = parts.empty() ? nlohmann::ordered_json(nullptr) : rounded(parts[c]);
     nlohmann::ordered_json factors = nlohmann::ordered_json::array();
     const std::size_t nf = ec.factors.size();
     for (std::size_t f = 0; f < nf; ++f)
@@ -64,17 +78,42 @@ nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t p) {
   return j;
 }
 
+namespace {
+
+nlohmann::ordered_json change_json(const Run& run, const std::optional<mcda::WeightChange>& c) {
+  if (!c) return nullptr;
+  return {{"criterion", run.criteria[c->criterion].name},
+          {"weight", rounded(c->weight)},
+          {"new_weight", rounded(c->new_weight)},
+          {"delta", rounded(c->delta())}};
+}
+
+std::string change_text(const Run& run, const std::optional<mcda::WeightChange>& c) {
+  if (!c) return "no change of a single weight reverses the pair";
+  const double d = c->delta();
+  return run.criteria[c->criterion].name + " weight " + format_fixed(c->weight, 3) + " -> " +
+         format_fixed(c->new_weight, 3) + " (" + (d >= 0 ? "+" : "") + format_fixed(d, 3) +
+         ", the others rescaled) reverses the pair";
+}
+
+}  // namespace
+
 nlohmann::ordered_json ranking_neighbours(const Run& run, std::size_t p) {
   const ParcelTable& t = run.dataset.parcels;
   const auto& r = run.result;
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   const std::size_t rank = r.rank_of[p];
   if (rank == 0) return j;
+  const ParcelSensitivity s(run);
   auto neighbour = [&](std::size_t other) {
-    return nlohmann::ordered_json{{"rank", r.rank_of[other]},
-                                  {"parcel_id", std::string(t.id.at(other))},
-                                  {"score", rounded(r.total[other])},
-                                  {"gap", rounded(r.total[other] - r.total[p])}};
+    const std::size_t o = r.rank_of[other];
+    return nlohmann::ordered_json{
+        {"rank", o},
+        {"parcel_id", std::string(t.id.at(other))},
+        {"score", rounded(r.total[other])},
+        {"gap", rounded(r.total[other] - r.total[p])},
+        {"reversing_weight_change",
+         change_json(run, o < rank ? s.reversal(o, rank) : s.reversal(rank, o))}};
   };
   j["ranked"] = r.ranking.size();
   j["above"] = rank > 1 ? neighbour(r.ranking[rank - 2]) : nlohmann::ordered_json(nullptr);
@@ -106,15 +145,17 @@ std::string explanation_text(const Run& run, std::size_t p) {
       s << "  " << run.criteria[it->criterion].name << ": " << it->reason << "\n";
   } else {
     s << "rank " << r.rank_of[p] << " of " << r.ranking.size() << ", score "
-      << format_fixed(r.total[p], 2) << " = sum of weight × criterion score\n";
+      << format_fixed(r.total[p], 2) << " = " << aggregation_formula(run.plan.profile.aggregation)
+      << "\n";
   }
   s << "\n";
+  const std::vector<double> parts = parcel_contributions(run, p);
   for (std::size_t c = 0; c < run.criteria.size(); ++c) {
     const auto& ec = run.criteria[c];
     const double sc = r.scores[c].scores[p];
     s << pad(ec.name, 14) << " score " << pad(format_fixed(sc, 2), 6, true) << "  weight "
       << pad(format_fixed(ec.weight, 3), 5, true);
-    if (!vetoed) s << "  contribution " << pad(format_fixed(ec.weight * sc, 2), 6, true);
+    if (!parts.empty()) s << "  contribution " << pad(format_fixed(parts[c], 2), 6, true);
     s << "\n";
     const std::size_t nf = ec.factors.size();
     for (std::size_t f = 0; f < nf; ++f) {
@@ -127,17 +168,20 @@ std::string explanation_text(const Run& run, std::size_t p) {
   if (!vetoed) {
     s << "\n";
     const std::size_t rank = r.rank_of[p];
+    const ParcelSensitivity sens(run);
     if (rank > 1) {
       const std::size_t a = r.ranking[rank - 2];
       s << "above: #" << rank - 1 << " " << t.id.at(a) << " scores " << format_fixed(r.total[a], 2)
-        << ", " << format_fixed(r.total[a] - r.total[p], 2) << " more\n";
+        << ", " << format_fixed(r.total[a] - r.total[p], 2) << " more; "
+        << change_text(run, sens.reversal(rank - 1, rank)) << "\n";
     } else {
       s << "above: none, this parcel ranks first\n";
     }
     if (rank < r.ranking.size()) {
       const std::size_t b = r.ranking[rank];
       s << "below: #" << rank + 1 << " " << t.id.at(b) << " scores " << format_fixed(r.total[b], 2)
-        << ", " << format_fixed(r.total[p] - r.total[b], 2) << " less\n";
+        << ", " << format_fixed(r.total[p] - r.total[b], 2) << " less; "
+        << change_text(run, sens.reversal(rank, rank + 1)) << "\n";
     } else {
       s << "below: none, this parcel ranks last\n";
     }

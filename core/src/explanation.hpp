@@ -16,6 +16,10 @@ nlohmann::ordered_json rounded(double v, int decimals = 6);
 
 nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t parcel);
 
+// Each criterion's part of the parcel's total (criterion order) when the
+// aggregation is additive (weighted sum, OWA); empty otherwise or when vetoed.
+std::vector<double> parcel_contributions(const Run& run, std::size_t parcel);
+
 // The parcel's neighbours in the ranking and the score gaps to them.
 nlohmann::ordered_json ranking_neighbours(const Run& run, std::size_t parcel);
 

@@ -1,3 +1,4 @@
+#include "explanation.hpp"
 #include "exporters.hpp"
 #include "text_format.hpp"
 
@@ -23,16 +24,21 @@ std::string parcel_reasons(const Run& run, std::size_t p) {
       out += (out.empty() ? "" : "; ") + run.criteria[it->criterion].name + ": " + it->reason;
     return out;
   }
-  // Largest contribution first; ties in criterion order.
+  // Largest contribution first (largest weighted score when the method is
+  // not additive); ties in criterion order.
+  const std::vector<double> parts = parcel_contributions(run, p);
   std::vector<std::size_t> order(run.criteria.size());
   for (std::size_t c = 0; c < order.size(); ++c) order[c] = c;
-  auto contribution = [&](std::size_t c) { return run.criteria[c].weight * r.scores[c].scores[p]; };
+  auto key = [&](std::size_t c) {
+    return parts.empty() ? run.criteria[c].weight * r.scores[c].scores[p] : parts[c];
+  };
   std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return contribution(a) > contribution(b); });
+                   [&](std::size_t a, std::size_t b) { return key(a) > key(b); });
   for (std::size_t c : order) {
     if (!out.empty()) out += "; ";
     out += run.criteria[c].name + " " + format_fixed(r.scores[c].scores[p], 1) + "×" +
-           format_fixed(run.criteria[c].weight, 3) + "=" + format_fixed(contribution(c), 2);
+           format_fixed(run.criteria[c].weight, 3);
+    if (!parts.empty()) out += "=" + format_fixed(parts[c], 2);
   }
   return out;
 }

@@ -24,6 +24,8 @@ void write_csv(const Run& run, const Selection& sel, std::ostream& out) {
   const bool degrees = in_degrees(sel.crs);
   const int point_decimals = degrees ? 7 : 3;  // about 1 cm; 1 mm
   out << "rank,parcel_id,platform,district,land_use,status,area_mu,area_m2,vetoed,score";
+  const bool p_topk = !run.p_topk.empty();
+  if (p_topk) out << ",p_topk";
   for (const auto& c : run.criteria) out << ",score_" << c.name;
   out << ",reasons"
       << (!sel.csv_lonlat ? ""
@@ -39,6 +41,7 @@ void write_csv(const Run& run, const Selection& sel, std::ostream& out) {
         << csv_quote(t.land_use.at(p)) << ',' << csv_quote(t.status.at(p)) << ','
         << format_fixed(t.area_m2[p] / m2_per_mu, 2) << ',' << format_fixed(t.area_m2[p], 1) << ','
         << (vetoed ? "true" : "false") << ',' << (vetoed ? "" : format_fixed(r.total[p], 4));
+    if (p_topk) out << ',' << (vetoed ? "" : format_fixed(run.p_topk[p], 4));
     for (std::size_t c = 0; c < run.criteria.size(); ++c)
       out << ',' << format_fixed(r.scores[c].scores[p], 4);
     out << ',' << csv_quote(parcel_reasons(run, p));

@@ -66,6 +66,7 @@ void append_feature(std::string& s, const Run& run, const Selection& sel, std::s
   s += ",\"platform\":\"" + json_escape(t.platform.at(p)) + "\"";
   append_property(s, "area_mu", t.area_m2[p] / m2_per_mu, 2);
   append_property(s, "score", r.total[p], 4);
+  if (!run.p_topk.empty()) append_property(s, "p_topk", run.p_topk[p], 4);
   for (std::size_t c = 0; c < run.criteria.size(); ++c) {
     const std::string key = "score_" + run.criteria[c].name;
     append_property(s, key.c_str(), r.scores[c].scores[p], 4);

@@ -4,6 +4,7 @@
 #include <array>
 #include <siterank/parcels.hpp>
 
+#include "contributions.hpp"
 #include "explanation.hpp"
 #include "exporters.hpp"
 #include "ogr_output.hpp"
@@ -27,7 +28,8 @@ std::string number(const nlohmann::ordered_json& v, int decimals) {
 // the first few say the most; `siterank explain` has them all.
 constexpr std::size_t factors_shown = 4;
 
-std::string description(const nlohmann::ordered_json& e, std::size_t ranked) {
+std::string description(const nlohmann::ordered_json& e, std::size_t ranked,
+                        const std::string& formula) {
   std::string s = "<p>";
   for (const char* key : {"platform", "district"})
     if (!e[key].get<std::string>().empty()) s += html_escape(e[key].get<std::string>()) + ", ";
@@ -46,7 +48,7 @@ std::string description(const nlohmann::ordered_json& e, std::size_t ranked) {
   } else {
     s += "<p><b>rank " + std::to_string(e["rank"].get<std::size_t>()) + " of " +
          std::to_string(ranked) + ", score " + number(e["score"], 2) +
-         "</b> = sum of weight × criterion score</p>\n";
+         "</b> = " + html_escape(formula) + "</p>\n";
   }
   s += "<table border=\"1\" cellpadding=\"2\" cellspacing=\"0\">\n"
        "<tr><th>criterion</th><th>score</th><th>weight</th><th>contribution</th>"
@@ -54,7 +56,7 @@ std::string description(const nlohmann::ordered_json& e, std::size_t ranked) {
   for (const auto& c : e["criteria"]) {
     s += "<tr><td>" + html_escape(c["criterion"].get<std::string>()) + "</td><td>" +
          number(c["score"], 2) + "</td><td>" + number(c["weight"], 3) + "</td><td>" +
-         (vetoed ? "-" : number(c["contribution"], 2)) + "</td><td>";
+         (c["contribution"].is_number() ? number(c["contribution"], 2) : "-") + "</td><td>";
     const auto& factors = c["factors"];
     for (std::size_t f = 0; f < factors.size() && f < factors_shown; ++f)
       s += (f ? "<br/>" : "") + html_escape(factors[f]["name"].get<std::string>()) + " " +
@@ -93,7 +95,9 @@ void write_kml(const Run& run, const Selection& sel, const std::string& path) {
     OGRFeature feature(layer.GetLayerDefn());
     feature.SetField(
         name, (vetoed ? id + " (vetoed)" : "#" + std::to_string(r.rank_of[p]) + " " + id).c_str());
-    feature.SetField(desc, description(parcel_explanation(run, p), r.ranking.size()).c_str());
+    feature.SetField(desc, description(parcel_explanation(run, p), r.ranking.size(),
+                                       aggregation_formula(run.plan.profile.aggregation))
+                               .c_str());
     if (vetoed) {
       feature.SetFieldNull(rank);
       feature.SetFieldNull(score);

@@ -19,6 +19,7 @@ struct ParcelFields {
   std::vector<int> criterion_scores;
   int reasons = -1;
   int vetoed = -1;
+  int p_topk = -1;
 };
 
 // rank and score are for ranked parcels; the vetoed flag for layers that
@@ -34,6 +35,7 @@ ParcelFields add_parcel_fields(OgrOutput& out, OGRLayer& layer, const Run& run, 
   f.status = out.add_field(layer, "status", OFTString);
   f.area_mu = out.add_field(layer, "area_mu", OFTReal);
   if (ranked) f.score = out.add_field(layer, "score", OFTReal);
+  if (ranked && !run.p_topk.empty()) f.p_topk = out.add_field(layer, "p_topk", OFTReal);
   for (const auto& c : run.criteria)
     f.criterion_scores.push_back(out.add_field(layer, ("score_" + c.name).c_str(), OFTReal));
   f.reasons = out.add_field(layer, "reasons", OFTString);
@@ -73,6 +75,7 @@ void write_parcels(OgrOutput& out, OGRLayer& layer, const ParcelFields& f, const
     set_text(feature, f.status, t.status.at(p));
     set_real(feature, f.area_mu, t.area_m2[p] / m2_per_mu, 2);
     if (!vetoed) set_real(feature, f.score, r.total[p], 6);
+    if (!vetoed && f.p_topk >= 0) set_real(feature, f.p_topk, run.p_topk[p], 6);
     for (std::size_t c = 0; c < run.criteria.size(); ++c)
       set_real(feature, f.criterion_scores[c], r.scores[c].scores[p], 6);
     set_text(feature, f.reasons, parcel_reasons(run, p));

@@ -4,6 +4,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "contributions.hpp"
 #include "errors.hpp"
 #include "explanation.hpp"
 #include "exporters.hpp"
@@ -99,6 +100,13 @@ nlohmann::ordered_json reference_points(const Run& run, OGRCoordinateTransformat
   return layers;
 }
 
+// The weighting and aggregation methods, and the formula of the total.
+nlohmann::ordered_json report_methods(const ProfileDocument& prof) {
+  nlohmann::ordered_json j = methods_json(prof.weighting, prof.aggregation);
+  j["formula"] = aggregation_formula(prof.aggregation);
+  return j;
+}
+
 nlohmann::ordered_json report_header(const Run& run) {
   const auto& prof = run.plan.profile;
   const Industry* industry = Taxonomy::builtin().find(prof.profile.industry);
@@ -128,6 +136,7 @@ nlohmann::ordered_json report_header(const Run& run) {
             {"type", prof.profile.project_type}}},
           {"dataset", {{"name", run.dataset.manifest.name}}},
           {"criteria", criteria},
+          {"methods", report_methods(prof)},
           {"summary",
            {{"parcels_read", rep.parcels_read},
             {"parcels_loaded", rep.parcels_loaded},
@@ -138,9 +147,9 @@ nlohmann::ordered_json report_header(const Run& run) {
 }
 
 // A parcel's explanation as `explain -f json` has it, without the summary
-// line "reasons" and with each factor only by its value: names, units and descriptions are the same for every parcel
-// and are said once, in "criteria". With thousands of parcels, repeating
-// them would make the file ten times larger.
+// line "reasons" and with each factor only by its value: names, units and descriptions are the same
+// for every parcel and are said once, in "criteria". With thousands of parcels, repeating them
+// would make the file ten times larger.
 nlohmann::ordered_json compact_explanation(const Run& run, std::size_t p) {
   nlohmann::ordered_json e = parcel_explanation(run, p);
   e.erase("reasons");  // vetoes and criteria say it all; the page shows those

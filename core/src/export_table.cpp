@@ -1,5 +1,6 @@
 #include <siterank/parcels.hpp>
 
+#include "contributions.hpp"
 #include "exporters.hpp"
 #include "text_format.hpp"
 
@@ -11,6 +12,11 @@ void write_table(const Run& run, const Selection& sel, std::ostream& out) {
   std::vector<std::string> header{"rank",   "parcel",  "platform", "land use",
                                   "status", "area 亩", "score"};
   std::vector<bool> right{true, false, false, false, false, true, true};
+  const bool p_topk = !run.p_topk.empty();
+  if (p_topk) {
+    header.push_back("p_top" + std::to_string(run.p_topk_k));
+    right.push_back(true);
+  }
   for (const auto& c : run.criteria) {
     header.push_back(c.name);
     right.push_back(true);
@@ -25,6 +31,7 @@ void write_table(const Run& run, const Selection& sel, std::ostream& out) {
                                  std::string(t.status.at(p)),
                                  format_fixed(t.area_m2[p] / m2_per_mu, 1),
                                  vetoed ? "-" : format_fixed(r.total[p], 2)};
+    if (p_topk) row.push_back(vetoed ? "-" : format_fixed(run.p_topk[p], 3));
     for (std::size_t c = 0; c < run.criteria.size(); ++c)
       row.push_back(format_fixed(r.scores[c].scores[p], 1));
     rows.push_back(std::move(row));
@@ -41,6 +48,12 @@ void write_table(const Run& run, const Selection& sel, std::ostream& out) {
       << " vetoed of " << t.size() << " parcels\n";
   out << "weights:";
   for (const auto& c : run.criteria) out << ' ' << c.name << '=' << format_fixed(c.weight, 3);
+  if (run.plan.profile.weighting.method != "direct")
+    out << " (" << run.plan.profile.weighting.method << ")";
+  out << "\nscore = " << aggregation_formula(run.plan.profile.aggregation);
+  if (p_topk)
+    out << "; p_top" << run.p_topk_k
+        << " = share of Monte Carlo weight sets with the parcel in the top " << run.p_topk_k;
   out << "\n\n";
   auto line = [&](const std::vector<std::string>& cells) {
     std::string s;

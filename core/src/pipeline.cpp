@@ -48,6 +48,8 @@ void check_requirements(const LoadedPlugin& p, const DatasetManifest& m) {
 Plan plan_run(const RunRequest& request) {
   Plan plan;
   plan.profile = load_profile(request.profile_path);
+  if (request.strict && !plan.profile.warnings.empty())
+    throw InputError(plan.profile.warnings.front() + " (an error with --strict)");
   plan.registry = discover_plugins(plugin_search_path(request.plugin_dirs));
   for (const auto& [name, weight] : plan.profile.profile.weights) {
     const LoadedPlugin* p = plan.registry.find(name);
@@ -107,6 +109,7 @@ std::unique_ptr<Run> execute(Plan plan, const RunRequest& request) {
   auto run = prepare(std::move(plan));
   EngineOptions eo;
   eo.threads = request.threads;
+  eo.aggregation = run->plan.profile.aggregation;
   if (request.progress && run->dataset.parcels.size() > 5000 && isatty(STDERR_FILENO)) {
     eo.progress = [](std::size_t done, std::size_t total) {
       std::fprintf(stderr, "\rscoring: %zu/%zu parcels (%.0f%%)", done, total,

@@ -22,6 +22,7 @@ struct RunRequest {
   std::vector<std::string> plugin_dirs;
   unsigned threads = 0;
   bool progress = false;  // on stderr, when it is a terminal
+  bool strict = false;    // profile warnings (an inconsistent AHP matrix) are errors
 };
 
 struct PlannedCriterion {
@@ -44,6 +45,10 @@ struct Run {
   std::unique_ptr<ReferenceIndex> index;
   std::vector<EnabledCriterion> criteria;
   RankResult result;
+  // rank --with-sensitivity: per parcel, the share of Monte Carlo weight
+  // sets that put it in the top p_topk_k; NaN when vetoed. Empty otherwise.
+  std::vector<double> p_topk;
+  std::size_t p_topk_k = 0;
 };
 
 // Throws InputError / PluginError with one-line messages.

@@ -116,22 +116,19 @@ ProfileDocument parse_profile(const nlohmann::json& doc, const std::string& path
   p.requirements.veto_over_budget = req.value("veto_over_budget", true);
   p.requirements.veto_insufficient_power = req.value("veto_insufficient_power", true);
 
-  double sum = 0.0;
-  for (const auto& [name, w] : doc["weights"].items()) {
-    const double v = w.get<double>();
-    if (!std::isfinite(v)) fail("$.weights." + name, "weight must be finite");
-    out.raw_weights[name] = v;
-    sum += v;
-  }
-  if (!(sum > 0))
-    fail("$.weights", "all weights are zero; give at least one criterion a positive weight");
-  for (const auto& [name, w] : out.raw_weights) p.weights[name] = w / sum;
+  ProfileMethods methods = parse_profile_methods(doc, path);
+  p.weights = std::move(methods.weights);
+  out.raw_weights = std::move(methods.raw_weights);
+  out.weighting = std::move(methods.weighting);
+  out.aggregation = std::move(methods.aggregation);
+  out.warnings = std::move(methods.warnings);
 
   if (doc.contains("plugins"))
     for (const auto& [name, opts] : doc["plugins"].items()) {
       if (!out.raw_weights.count(name))
-        fail("$.plugins." + name,
-             "options for criterion '" + name + "', which $.weights does not enable");
+        fail("$.plugins." + name, "options for criterion '" + name + "', which " +
+                                      (doc.contains("weights") ? "$.weights" : "$.weighting") +
+                                      " does not enable");
       out.plugin_sections[name] = opts;
     }
   return out;

@@ -50,16 +50,17 @@ TEST_CASE("rank prints an aligned table by default") {
   std::string line;
   std::vector<std::string> lines;
   while (std::getline(in, line)) lines.push_back(line);
-  REQUIRE(lines.size() == 8);  // title, weights, blank, header, rule, 3 rows
+  REQUIRE(lines.size() == 9);  // title, weights, formula, blank, header, rule, 3 rows
   CHECK(lines[1] == "weights: fixture_area=0.75 fixture_distance=0.25");
+  CHECK(lines[2] == "score = sum of weight × criterion score");
   // P-003: 0.75 * 90 + 0.25 * 100 * 2^(-d/1000), d = |(520650,3350100)-(521200,3350150)| = 552.27 m
   // -> 67.5 + 0.25 * 68.19 = 84.55
-  CHECK_THAT(lines[6], Catch::Matches(R"(\s+2  P-003   萧山经开区  M2 .* 84\.55 .*)"));
+  CHECK_THAT(lines[7], Catch::Matches(R"(\s+2  P-003   萧山经开区  M2 .* 84\.55 .*)"));
   // Columns line up in display width: the score column ends at the same place.
   const auto score_end = [](const std::string& s, const std::string& marker) {
     return s.find(marker);
   };
-  CHECK(score_end(lines[5], "100") != std::string::npos);
+  CHECK(score_end(lines[6], "100") != std::string::npos);
 }
 
 TEST_CASE("rank -o file.geojson writes RFC 7946 GeoJSON that ogrinfo reads") {

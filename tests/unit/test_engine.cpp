@@ -190,3 +190,123 @@ TEST_CASE("results are identical for any thread count and batch size") {
     }
   }
 }
+
+// ---- aggregation methods and degenerate cases (docs/methods.md) -----------
+
+namespace {
+
+// Three parcels with two criteria whose scores are given per parcel id.
+struct TwoCriteria {
+  ParcelTable t = squares({{"P1", 100}, {"P2", 100}, {"P3", 100}});
+  std::map<std::string, double> a, b;
+  std::map<std::string, std::string> vetoes;
+  std::vector<EnabledCriterion> criteria(double wa, double wb) {
+    return {enable(std::make_shared<Scripted>(
+                       "a", [this](auto id, double) { return a.at(std::string(id)); }, vetoes),
+                   wa),
+            enable(std::make_shared<Scripted>(
+                       "b", [this](auto id, double) { return b.at(std::string(id)); }),
+                   wb)};
+  }
+  RankResult run(double wa, double wb, mcda::AggregationSpec spec) {
+    BruteForceReference ref;
+    EngineOptions o;
+    o.aggregation = std::move(spec);
+    return score_and_rank(t, ref, criteria(wa, wb), o);
+  }
+};
+
+mcda::AggregationSpec method(mcda::Method m, std::vector<double> order = {}) {
+  mcda::AggregationSpec s;
+  s.method = m;
+  s.normalisation = mcda::default_normalisation(m);
+  s.order_weights = std::move(order);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("the engine aggregates with the profile's method") {
+  TwoCriteria f;
+  f.a = {{"P1", 100}, {"P2", 25}, {"P3", 64}};
+  f.b = {{"P1", 4}, {"P2", 100}, {"P3", 49}};
+  // Weighted geometric mean, weights 0.5/0.5: sqrt(a b).
+  // P1 sqrt(400) = 20, P2 sqrt(2500) = 50, P3 sqrt(3136) = 56.
+  auto r = f.run(0.5, 0.5, method(mcda::Method::weighted_geometric_mean));
+  CHECK(r.total[0] == Approx(20));
+  CHECK(r.total[1] == Approx(50));
+  CHECK(r.total[2] == Approx(56));
+  CHECK(r.ranking == std::vector<std::size_t>{2, 1, 0});
+  // The weighted sum ranks otherwise: P1 52, P2 62.5, P3 56.5.
+  r = f.run(0.5, 0.5, method(mcda::Method::weighted_sum));
+  CHECK(r.ranking == std::vector<std::size_t>{1, 2, 0});
+  // OWA with all weight on the worst score (order weights 0, 1) and equal
+  // criterion weights is the minimum: P1 4, P2 25, P3 49.
+  r = f.run(0.5, 0.5, method(mcda::Method::owa, {0.0, 1.0}));
+  CHECK(r.total[0] == Approx(4));
+  CHECK(r.total[1] == Approx(25));
+  CHECK(r.total[2] == Approx(49));
+  // ... and all weight on the best score, the maximum: 100, 100, 64; the
+  // tie P1/P2 goes to the lower id.
+  r = f.run(0.5, 0.5, method(mcda::Method::owa, {1.0, 0.0}));
+  CHECK(r.total[0] == Approx(100));
+  CHECK(r.ranking == std::vector<std::size_t>{0, 1, 2});
+}
+
+TEST_CASE("TOPSIS on parcels is 100 x the closeness over the parcels not vetoed") {
+  TwoCriteria f;
+  f.a = {{"P1", 100}, {"P2", 0}, {"P3", 50}};
+  f.b = {{"P1", 0}, {"P2", 100}, {"P3", 50}};
+  // Vector normalisation: both columns have norm sqrt(100^2 + 50^2) =
+  // 111.803; weights 0.5 each. Weighted: P1 (0.4472, 0), P2 (0, 0.4472),
+  // P3 (0.2236, 0.2236). Ideal (0.4472, 0.4472), anti-ideal (0, 0).
+  // P1: d+ = 0.4472, d- = 0.4472, C = 0.5; P2 the same; P3: d+ = d- =
+  // 0.3162, C = 0.5. All 50: a three-way tie, broken by id.
+  auto r = f.run(0.5, 0.5, method(mcda::Method::topsis));
+  CHECK(r.total[0] == Approx(50));
+  CHECK(r.total[1] == Approx(50));
+  CHECK(r.total[2] == Approx(50));
+  CHECK(r.ranking == std::vector<std::size_t>{0, 1, 2});
+  // Vetoing P1 removes it from the ideal: over P2 (0, 100) and P3 (50, 50)
+  // the a column's norm is 50, b's sqrt(100^2 + 50^2) = 111.803. Weighted:
+  // P2 (0, 0.4472), P3 (0.5, 0.2236). Ideal (0.5, 0.4472), anti (0, 0.2236).
+  // P2: d+ = 0.5, d- = 0.2236, C = 0.3090; P3: d+ = 0.2236, d- = 0.5, C = 0.6910.
+  f.vetoes = {{"P1", "vetoed"}};
+  r = f.run(0.5, 0.5, method(mcda::Method::topsis));
+  CHECK(std::isnan(r.total[0]));
+  CHECK(r.total[1] == Approx(30.90).epsilon(1e-3));
+  CHECK(r.total[2] == Approx(69.10).epsilon(1e-3));
+}
+
+TEST_CASE("degenerate cases: a constant criterion, a zero weight, one parcel, all vetoed") {
+  TwoCriteria f;
+  f.a = {{"P1", 30}, {"P2", 60}, {"P3", 90}};
+  f.b = {{"P1", 70}, {"P2", 70}, {"P3", 70}};  // equal across all parcels
+  for (auto m :
+       {mcda::Method::weighted_sum, mcda::Method::weighted_geometric_mean, mcda::Method::topsis}) {
+    // A constant criterion cannot change the order: the order is a's.
+    const auto r = f.run(0.5, 0.5, method(m));
+    CHECK(r.ranking == std::vector<std::size_t>{2, 1, 0});
+    // A zero weight removes the criterion: changing its values changes nothing.
+    const auto before = f.run(1.0, 0.0, method(m));
+    f.b = {{"P1", 0}, {"P2", 100}, {"P3", 5}};
+    const auto after = f.run(1.0, 0.0, method(m));
+    CHECK(before.total == after.total);
+    f.b = {{"P1", 70}, {"P2", 70}, {"P3", 70}};
+  }
+  // One parcel left: it ranks first; TOPSIS puts it at the ideal (100).
+  f.vetoes = {{"P1", "x"}, {"P2", "x"}};
+  auto r = f.run(0.5, 0.5, method(mcda::Method::topsis));
+  CHECK(r.ranking == std::vector<std::size_t>{2});
+  CHECK(r.total[2] == Approx(100));
+  // Every parcel vetoed: an empty ranking, no totals, every method.
+  f.vetoes = {{"P1", "x"}, {"P2", "x"}, {"P3", "x"}};
+  for (auto m : {mcda::Method::weighted_sum, mcda::Method::weighted_geometric_mean,
+                 mcda::Method::owa, mcda::Method::topsis}) {
+    r = f.run(
+        0.5, 0.5,
+        method(m, m == mcda::Method::owa ? std::vector<double>{0.5, 0.5} : std::vector<double>{}));
+    CHECK(r.ranking.empty());
+    CHECK(r.vetoed.size() == 3);
+  }
+}

@@ -74,7 +74,8 @@ TEST_CASE("schema errors name the file and the JSON path") {
 
   doc = minimal();
   doc.erase("weights");
-  CHECK(error_of(doc) == "p.json: $: missing required key 'weights'");
+  CHECK(error_of(doc) ==
+        "p.json: $: missing key 'weights' (or give $.weighting a method that derives them)");
 }
 
 TEST_CASE("rules beyond the schema") {
@@ -107,4 +108,97 @@ TEST_CASE("a JSON syntax error names line and column") {
     CHECK_THAT(e.what(), Catch::StartsWith(path + ":3:17: JSON syntax error"));
   }
   CHECK_THROWS_WITH(load_profile("no/such/profile.json"), "no/such/profile.json: cannot open file");
+}
+
+// ---- $.weighting and $.aggregation (docs/methods.md) ----------------------
+
+TEST_CASE("rank-order weights come from $.weighting.ranks") {
+  json doc = minimal();
+  doc.erase("weights");
+  doc["weighting"] = json::parse(
+      R"({"method": "rank_order_centroid", "ranks": {"land": 1, "talent": 2, "transport": 3}})");
+  auto d = parse_profile(doc, "p.json");
+  // Barron & Barrett (1996), n = 3: (1 + 1/2 + 1/3)/3, (1/2 + 1/3)/3, (1/3)/3.
+  CHECK(d.profile.weights.at("land") == Approx(0.6111).epsilon(1e-3));
+  CHECK(d.profile.weights.at("talent") == Approx(0.2778).epsilon(1e-3));
+  CHECK(d.profile.weights.at("transport") == Approx(0.1111).epsilon(1e-3));
+  CHECK(d.raw_weights.at("talent") == 2);  // as written: the rank
+  CHECK(d.weighting.method == "rank_order_centroid");
+  doc["weighting"]["method"] = "rank_sum";  // (3, 2, 1) / 6
+  d = parse_profile(doc, "p.json");
+  CHECK(d.profile.weights.at("land") == Approx(0.5));
+  CHECK(d.profile.weights.at("transport") == Approx(1.0 / 6));
+}
+
+TEST_CASE("AHP weights and the consistency warning") {
+  json doc = minimal();
+  doc.erase("weights");
+  // A consistent matrix of the weights 4:2:1 (a_ij = w_i / w_j).
+  doc["weighting"] = json::parse(R"({"method": "ahp", "criteria": ["land", "talent", "transport"],
+      "matrix": [[1, 2, 4], ["1/2", 1, 2], [0.25, 0.5, 1]]})");
+  auto d = parse_profile(doc, "p.json");
+  CHECK(d.profile.weights.at("land") == Approx(4.0 / 7));
+  CHECK(d.profile.weights.at("talent") == Approx(2.0 / 7));
+  CHECK(d.profile.weights.at("transport") == Approx(1.0 / 7));
+  CHECK(d.weighting.ahp.cr == Approx(0).margin(1e-9));
+  CHECK(d.warnings.empty());
+  // 1 > 3 > 5 but 5 > 1 (a_13 = 1/9): far from consistent.
+  doc["weighting"]["matrix"] = json::parse(R"([[1, 3, "1/9"], ["1/3", 1, 3], [9, "1/3", 1]])");
+  d = parse_profile(doc, "p.json");
+  REQUIRE(d.warnings.size() == 1);
+  CHECK_THAT(d.warnings[0], Catch::StartsWith("p.json: $.weighting.matrix: consistency ratio ") &&
+                                Catch::Contains("is above 0.1"));
+}
+
+TEST_CASE("weighting errors name the JSON path") {
+  json doc = minimal();
+  doc["weighting"] = json::parse(R"({"method": "rank_sum", "ranks": {"land": 1}})");
+  CHECK_THAT(error_of(doc), Catch::StartsWith("p.json: $.weights: the weights come from "
+                                              "$.weighting (method 'rank_sum')"));
+  doc.erase("weights");
+  doc["weighting"] = json::parse(R"({"method": "rank_sum"})");
+  CHECK(error_of(doc) ==
+        "p.json: $.weighting: method 'rank_sum' needs 'ranks' (criterion -> 1, 2, ...)");
+  doc["weighting"] = json::parse(R"({"method": "direct", "ranks": {"land": 1}})");
+  CHECK(error_of(doc) == "p.json: $.weighting.ranks: not used by method 'direct'");
+  doc["weighting"] = json::parse(R"({"method": "ahp", "criteria": ["land", "talent"],
+      "matrix": [[1, 3], [3, 1]]})");
+  CHECK_THAT(error_of(doc), Catch::StartsWith("p.json: $.weighting.matrix[1][0]: "));
+  doc["weighting"] = json::parse(R"({"method": "ahp", "criteria": ["land", "talent"],
+      "matrix": [[1, 3], ["1/x", 1]]})");
+  CHECK_THAT(error_of(doc), Catch::StartsWith("p.json: $.weighting.matrix[1][0]: "));
+  doc["weighting"] = json::parse(R"({"method": "magic"})");
+  CHECK_THAT(error_of(doc), Catch::StartsWith("p.json: $.weighting.method: "));
+  doc.erase("weighting");
+  CHECK(error_of(doc) ==
+        "p.json: $: missing key 'weights' (or give $.weighting a method that derives them)");
+}
+
+TEST_CASE("aggregation methods are checked before any data is read") {
+  json doc = minimal();
+  doc["weights"] = {{"land", 1}, {"talent", 1}};
+  auto d = parse_profile(doc, "p.json");
+  CHECK(d.aggregation.method == mcda::Method::weighted_sum);
+  doc["aggregation"] = json::parse(R"({"method": "owa", "order_weights": [3, 1]})");
+  d = parse_profile(doc, "p.json");
+  CHECK(d.aggregation.method == mcda::Method::owa);
+  CHECK(d.aggregation.order_weights == std::vector<double>{0.75, 0.25});
+  doc["aggregation"] = json::parse(R"({"method": "owa", "order_weights": [1, 1, 1]})");
+  CHECK_THAT(error_of(doc), Catch::StartsWith("p.json: $.aggregation.order_weights: 3 order "
+                                              "weights for 2 criteria"));
+  doc["aggregation"] = json::parse(R"({"method": "owa"})");
+  CHECK_THAT(error_of(doc), Catch::StartsWith("p.json: $.aggregation: method 'owa' needs"));
+  doc["aggregation"] = json::parse(R"({"method": "wsum", "order_weights": [1, 1]})");
+  CHECK(error_of(doc) ==
+        "p.json: $.aggregation.order_weights: only method 'owa' takes order weights");
+  doc["aggregation"] = json::parse(R"({"method": "wgm", "normalisation": "vector"})");
+  CHECK_THAT(error_of(doc),
+             Catch::StartsWith("p.json: $.aggregation.normalisation: only topsis normalises"));
+  doc["aggregation"] = json::parse(R"({"method": "topsis"})");
+  d = parse_profile(doc, "p.json");
+  CHECK(d.aggregation.normalisation == mcda::Normalisation::vector);
+  doc["aggregation"] = json::parse(R"({"method": "topsis", "normalisation": "min_max"})");
+  CHECK(parse_profile(doc, "p.json").aggregation.normalisation == mcda::Normalisation::min_max);
+  doc["aggregation"] = json::parse(R"({"method": "vikor"})");
+  CHECK_THAT(error_of(doc), Catch::StartsWith("p.json: $.aggregation.method: "));
 }

@@ -43,6 +43,11 @@
     ['profile', prof.file], ['dataset', data.dataset.name]]) {
     if (v) facts.append(el('dt', { text: k }), el('dd', { text: v }));
   }
+  const m = data.methods;
+  const weighting = m.weighting.method + (m.weighting.method === 'ahp'
+    ? ', CR ' + fixed(m.weighting.cr, 3) + ' (RI: ' + m.weighting.random_index_table + ')' : '');
+  facts.append(el('dt', { text: 'weights' }), el('dd', { id: 'weighting', text: weighting }),
+    el('dt', { text: 'score' }), el('dd', { id: 'aggregation', text: m.formula }));
   const weights = document.querySelector('#weights tbody');
   for (const c of data.criteria) {
     weights.append(el('tr', { 'data-criterion': c.name }, [
@@ -174,7 +179,7 @@
       box.append(el('p', {
         class: 'verdict',
         text: 'rank ' + e.rank + ' of ' + data.summary.ranked + ', score ' + fixed(e.score, 2) +
-          ' = sum of criterion score × weight',
+          ' = ' + data.methods.formula,
       }));
     }
     const table = el('table', { class: 'numbers criteria' }, [el('thead', {}, [el('tr', {}, [
@@ -194,7 +199,7 @@
       });
       body.append(el('tr', { 'data-criterion': c.criterion }, [
         cell(c.criterion), cell(fixed(c.score, 2), 'num score'), cell(fixed(c.weight, 3), 'num weight'),
-        cell(e.vetoed ? '–' : fixed(c.contribution, 2), 'num contribution'), factors]));
+        cell(c.contribution === null ? '–' : fixed(c.contribution, 2), 'num contribution'), factors]));
     });
     table.append(body);
     box.append(table);

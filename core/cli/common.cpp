@@ -1,0 +1,100 @@
+#include "common.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "../src/atomic_file.hpp"
+#include "../src/errors.hpp"
+
+namespace siterank::cli {
+
+const OptionDef help_opt{"--help", "-h", false, false, "", "show this help and exit"};
+const OptionDef profile_opt{"--profile", "",     true,
+                            false,       "FILE", "project profile (JSON, see configs/profiles/)"};
+const OptionDef dataset_opt{
+    "--dataset", "",    true,
+    false,       "DIR", "dataset folder with dataset.json (default: the embedded Hangzhou sample)"};
+const OptionDef plugins_dir_opt{
+    "--plugins-dir",
+    "",
+    true,
+    true,
+    "DIR",
+    "also load plugins from DIR (repeatable; SITERANK_PLUGIN_PATH works too)"};
+const OptionDef threads_opt{
+    "--threads", "",  true,
+    false,       "N", "scoring threads (default: all cores; SITERANK_NUM_THREADS)"};
+const OptionDef quiet_opt{"--quiet", "-q", false, false, "", "no run summary on stderr"};
+
+const OptionDef strict_opt{
+    "--strict", "", false,
+    false,      "", "profile warnings (AHP consistency ratio above 0.1) are errors"};
+const OptionDef samples_opt{"--samples", "",  true,
+                            false,       "N", "Monte Carlo weight sets (default 1000)"};
+const OptionDef spread_opt{
+    "--spread", "",  true,
+    false,      "S", "in (0, 1): a weight w varies with sd S*sqrt(w(1-w)) (default 0.1)"};
+const OptionDef seed_opt{"--seed", "", true, false, "N", "random seed (default 1)"};
+
+RunRequest request_from(const Args& a) {
+  RunRequest r;
+  r.profile_path = a.required("--profile");
+  r.dataset_dir = a.get("--dataset");
+  r.plugin_dirs = a.all("--plugins-dir");
+  r.strict = a.has("--strict");
+  long long threads = 0;
+  if (const char* env = std::getenv("SITERANK_NUM_THREADS")) threads = std::atoll(env);
+  r.threads = static_cast<unsigned>(a.integer("--threads", threads));
+  return r;
+}
+
+void print_summary(const Run& run) {
+  const auto& rep = run.dataset.report;
+  for (const auto& n : rep.notes) std::cerr << "note: " << n << "\n";
+  for (const auto& s : rep.skipped) std::cerr << "skipped " << s << "\n";
+  const std::size_t shown = std::min<std::size_t>(rep.repaired.size(), 20);
+  for (std::size_t i = 0; i < shown; ++i) std::cerr << "repaired " << rep.repaired[i] << "\n";
+  if (rep.repaired.size() > shown)
+    std::cerr << "repaired ... and " << rep.repaired.size() - shown << " more\n";
+  std::cerr << "siterank: " << rep.parcels_read << " parcels read from "
+            << run.dataset.manifest.name << ", " << rep.parcels_loaded << " loaded ("
+            << rep.repaired.size() << " repaired, " << rep.skipped.size() << " skipped); "
+            << run.result.ranking.size() << " ranked, " << run.result.vetoed.size() << " vetoed\n";
+}
+
+void write_output(const Args& a, const std::function<void(std::ostream&)>& writer) {
+  const std::string target = a.get("--output");
+  if (target.empty() || target == "-") {
+    writer(std::cout);
+    std::cout.flush();
+    if (!std::cout) throw OutputError("stdout: write failed");
+    return;
+  }
+  AtomicFile file(target);
+  writer(file.stream());
+  file.commit();
+}
+
+mcda::MonteCarloOptions monte_carlo_options(const Args& a, const std::string& command,
+                                            std::size_t top_k, unsigned threads) {
+  mcda::MonteCarloOptions o;
+  o.samples = static_cast<std::size_t>(a.integer("--samples", 1000));
+  o.spread = a.number("--spread", 0.1);
+  o.top_k = static_cast<std::size_t>(a.integer("--top", static_cast<long long>(top_k)));
+  o.seed = static_cast<std::uint64_t>(a.integer("--seed", 1));
+  o.threads = threads;
+  const std::string who = "siterank " + command + ": ";
+  if (o.samples == 0) throw UsageError(who + "--samples must be at least 1");
+  if (!(o.spread > 0.0 && o.spread < 1.0))
+    throw UsageError(who + "--spread must be in (0, 1), got " + a.get("--spread"));
+  if (o.top_k == 0) throw UsageError(who + "--top must be at least 1");
+  return o;
+}
+
+Plan planned(const RunRequest& request) {
+  Plan plan = plan_run(request);
+  for (const auto& w : plan.profile.warnings) std::cerr << "warning: " << w << "\n";
+  return plan;
+}
+
+}  // namespace siterank::cli

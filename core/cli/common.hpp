@@ -1,0 +1,54 @@
+// What the CLI's commands share: the common options, the command table's
+// entry, turning options into a run request, the run summary and writing to
+// stdout or an atomically replaced file.
+#pragma once
+
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "../src/mcda/sensitivity.hpp"
+#include "../src/pipeline.hpp"
+#include "args.hpp"
+
+namespace siterank::cli {
+
+extern const OptionDef help_opt;
+extern const OptionDef profile_opt;
+extern const OptionDef dataset_opt;
+extern const OptionDef plugins_dir_opt;
+extern const OptionDef threads_opt;
+extern const OptionDef quiet_opt;
+extern const OptionDef strict_opt;
+// Monte Carlo options shared by `sensitivity` and `rank --with-sensitivity`.
+extern const OptionDef samples_opt;
+extern const OptionDef spread_opt;
+extern const OptionDef seed_opt;
+
+struct Command {
+  std::string synopsis;
+  std::string description;
+  std::vector<OptionDef> options;
+  std::function<int(const Args&)> run;
+};
+
+// --profile, --dataset, --plugins-dir, --threads (or SITERANK_NUM_THREADS).
+RunRequest request_from(const Args& a);
+// plan_run, with the profile's warnings on stderr.
+Plan planned(const RunRequest& request);
+// Dataset notes, repairs, skips and counts on stderr.
+void print_summary(const Run& run);
+// To -o FILE (temporary file renamed when complete) or stdout.
+void write_output(const Args& a, const std::function<void(std::ostream&)>& writer);
+
+// --samples, --spread, --seed and K; throws UsageError naming `command`.
+mcda::MonteCarloOptions monte_carlo_options(const Args& a, const std::string& command,
+                                            std::size_t top_k, unsigned threads);
+
+// Commands defined in their own files.
+Command weights_command();
+Command mcda_command();
+Command sensitivity_command();
+
+}  // namespace siterank::cli

@@ -1,0 +1,40 @@
+// The decision-method parts of a profile: where the criterion weights come
+// from ($.weights directly, or $.weighting: an importance order or an AHP
+// matrix) and how criterion scores combine ($.aggregation). Checked before
+// any data is read; docs/methods.md has the methods.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "mcda/aggregation.hpp"
+#include "mcda/weighting.hpp"
+
+namespace siterank {
+
+struct WeightingRecord {
+  std::string method = "direct";     // direct, rank_sum, rank_reciprocal, rank_order_centroid, ahp
+  std::map<std::string, int> ranks;  // rank methods: as written
+  std::vector<std::string> ahp_criteria;  // ahp: in matrix order
+  std::vector<std::vector<double>> ahp_matrix;
+  mcda::AhpResult ahp;    // ahp: weights in ahp_criteria order, lambda_max, CI, RI, CR
+  std::string ri_source;  // ahp: the random-index table's publication
+};
+
+struct ProfileMethods {
+  std::map<std::string, double> weights;      // normalised, sum 1
+  std::map<std::string, double> raw_weights;  // as written: weight, rank, or AHP weight
+  WeightingRecord weighting;
+  mcda::AggregationSpec aggregation;
+  std::vector<std::string> warnings;  // e.g. an AHP consistency ratio above 0.1
+};
+
+// The document passed the schema. Throws InputError "PATH: $.json.path: ...".
+ProfileMethods parse_profile_methods(const nlohmann::json& doc, const std::string& path);
+
+// The decision method as exported in JSON results and the HTML report.
+nlohmann::ordered_json methods_json(const WeightingRecord& w, const mcda::AggregationSpec& a);
+
+}  // namespace siterank
