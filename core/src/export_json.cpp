@@ -18,7 +18,7 @@ void write_json(const Run& run, const Selection& sel, std::ostream& out) {
     const LoadedPlugin* p = run.plan.registry.find(c.name);
     criteria.push_back({{"name", c.name},
                         {"weight", rounded(c.weight)},
-                        {"raw_weight", prof.raw_weights.at(c.name)},
+                        {"raw_weight", rounded(prof.raw_weights.at(c.name))},
                         {"plugin_version", p ? p->info.version : ""}});
   }
   j["criteria"] = criteria;

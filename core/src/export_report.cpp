@@ -118,7 +118,7 @@ nlohmann::ordered_json report_header(const Run& run) {
       factors.push_back({{"name", f.name}, {"unit", f.unit}, {"description", f.description}});
     criteria.push_back({{"name", c.name},
                         {"weight", rounded(c.weight)},
-                        {"raw_weight", prof.raw_weights.at(c.name)},
+                        {"raw_weight", rounded(prof.raw_weights.at(c.name))},
                         {"plugin_version", p ? p->info.version : ""},
                         {"factors", factors}});
   }

@@ -48,8 +48,12 @@ void write_table(const Run& run, const Selection& sel, std::ostream& out) {
       << " vetoed of " << t.size() << " parcels\n";
   out << "weights:";
   for (const auto& c : run.criteria) out << ' ' << c.name << '=' << format_fixed(c.weight, 3);
-  if (run.plan.profile.weighting.method != "direct")
-    out << " (" << run.plan.profile.weighting.method << ")";
+  const auto& w = run.plan.profile.weighting;
+  if (w.method == "ahp")
+    out << " (ahp, CR " << format_fixed(w.ahp.cr, 3) << ", RI from the " << w.ahp.ri_table
+        << " table)";
+  else if (w.method != "direct")
+    out << " (" << w.method << ")";
   out << "\nscore = " << aggregation_formula(run.plan.profile.aggregation);
   if (p_topk)
     out << "; p_top" << run.p_topk_k

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
+#include <boost/iterator/function_output_iterator.hpp>
 #include <limits>
 #include <stdexcept>
 
@@ -176,18 +177,23 @@ void ReferenceIndex::within(const ReferenceLayer& layer, Point p, double radius_
   const FilterTest keep(layer, filter);
   const BgPoint q(p.x, p.y);
   const BgBox box(BgPoint(p.x - radius_m, p.y - radius_m), BgPoint(p.x + radius_m, p.y + radius_m));
+  // query() with an output iterator, not qbegin(): the type-erased query
+  // iterator costs more than the tree walk once thousands of features lie
+  // within the radius (bench/run with BENCH_REF_SCALE=100).
   if (layer.kind == GeometryKind::point) {
     const auto pred = bgi::satisfies([&](const PointEntry& e) { return keep(e.second); });
-    for (auto it = idx.points.qbegin(bgi::intersects(box) && pred); it != idx.points.qend(); ++it) {
-      const double d = bg::distance(q, it->first);
-      if (d <= radius_m) out.push_back({it->second, d});
-    }
+    idx.points.query(bgi::intersects(box) && pred,
+                     boost::make_function_output_iterator([&](const PointEntry& e) {
+                       const double d = bg::distance(q, e.first);
+                       if (d <= radius_m) out.push_back({e.second, d});
+                     }));
   } else {
     const auto pred = bgi::satisfies([&](const BoxEntry& e) { return keep(e.second); });
-    for (auto it = idx.boxes.qbegin(bgi::intersects(box) && pred); it != idx.boxes.qend(); ++it) {
-      const double d = idx.exact_distance(it->second, q);
-      if (d <= radius_m) out.push_back({it->second, d});
-    }
+    idx.boxes.query(bgi::intersects(box) && pred,
+                    boost::make_function_output_iterator([&](const BoxEntry& e) {
+                      const double d = idx.exact_distance(e.second, q);
+                      if (d <= radius_m) out.push_back({e.second, d});
+                    }));
   }
   sort_hits(out);
 }
