@@ -1,6 +1,6 @@
 // siterank_bench_generate: writes the benchmark dataset of issue 6.
 //
-//   siterank_bench_generate --parcels N --out DIR [--seed S] [--ref-scale R]
+//   siterank_bench_generate --parcels N --out DIR [--seed S] [--ref-scale R] [--ref-copies C]
 //
 // DIR/parcels.gpkg (layer parcels, N synthetic parcels in EPSG:4549, the
 // sample's attributes and Chinese field names), DIR/reference.gpkg (the
@@ -37,6 +37,7 @@ struct Args {
   std::string out;
   std::uint64_t seed = 1;
   double ref_scale = 1;
+  int ref_copies = 1;
 };
 
 struct UsageError : std::runtime_error {
@@ -44,11 +45,14 @@ struct UsageError : std::runtime_error {
 };
 
 const char* usage =
-    "usage: siterank_bench_generate --parcels N --out DIR [--seed S] [--ref-scale R]\n"
+    "usage: siterank_bench_generate --parcels N --out DIR [--seed S] [--ref-scale R] [--ref-copies "
+    "C]\n"
     "  --parcels N     number of parcels, 1..100000000\n"
     "  --out DIR       output folder (created; parcels.gpkg, reference.gpkg, dataset.json)\n"
     "  --seed S        unsigned 64-bit seed (default 1)\n"
     "  --ref-scale R   reference layers at R times the sample's feature counts, 0 < R <= 1000\n"
+    "  --ref-copies C  reference layers C times as large at the same density: copies far away,\n"
+    "                  beyond every radius, 1 <= C <= 1000 (default 1)\n"
     "                  (default 1)\n";
 
 std::uint64_t parse_uint(const std::string& opt, std::string_view v) {
@@ -76,7 +80,8 @@ Args parse(int argc, char** argv) {
       std::cout << usage;
       std::exit(0);
     }
-    if (opt != "--parcels" && opt != "--out" && opt != "--seed" && opt != "--ref-scale")
+    if (opt != "--parcels" && opt != "--out" && opt != "--seed" && opt != "--ref-scale" &&
+        opt != "--ref-copies")
       throw UsageError("unknown argument '" + opt + "' (see --help)");
     if (i + 1 >= argc) throw UsageError(opt + " needs a value");
     const std::string v = argv[++i];
@@ -90,6 +95,10 @@ Args parse(int argc, char** argv) {
       a.out = v;
     } else if (opt == "--seed") {
       a.seed = parse_uint(opt, v);
+    } else if (opt == "--ref-copies") {
+      const std::uint64_t c = parse_uint(opt, v);
+      if (c < 1 || c > 1000) throw UsageError("--ref-copies: " + v + " is outside 1..1000");
+      a.ref_copies = static_cast<int>(c);
     } else {
       a.ref_scale = parse_double(opt, v);
       if (!(a.ref_scale > 0 && a.ref_scale <= max_ref_scale))
@@ -160,7 +169,9 @@ void write_reference(const Args& a, const std::vector<bench::Platform>& platform
     w.text(4, "合成平台（仿" + p.archetype->name + "）：" + p.archetype->description);
     w.polygon(p.boundary);
   }
-  for (const auto& l : bench::reference_points(platforms, a.ref_scale, a.seed)) {
+  auto layers = bench::reference_points(platforms, a.ref_scale, a.seed);
+  bench::replicate_far(layers, a.ref_copies);
+  for (const auto& l : layers) {
     std::vector<bench::FieldSpec> fields;
     for (const auto& f : l.fields) fields.push_back({f.name, f.type});
     w.layer(l.name, false, fields);

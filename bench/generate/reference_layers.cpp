@@ -107,4 +107,32 @@ std::vector<RefLayer> reference_points(const std::vector<Platform>& platforms, d
   return out;
 }
 
+void replicate_far(std::vector<RefLayer>& layers, int copies) {
+  if (copies <= 1) return;
+  double min_x = 1e300, max_x = -1e300, min_y = 1e300, max_y = -1e300;
+  for (const auto& l : layers)
+    for (const auto& p : l.points) {
+      min_x = std::min(min_x, p.at.x), max_x = std::max(max_x, p.at.x);
+      min_y = std::min(min_y, p.at.y), max_y = std::max(max_y, p.at.y);
+    }
+  // Beyond the widest distance function of bench/profile.json and of the
+  // plugins' defaults (cargo airports: 60 km), with room to spare.
+  constexpr double clearance = 200000;
+  const double step = std::max(max_x - min_x, max_y - min_y) + clearance;
+  const int side = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(copies))));
+  for (auto& l : layers) {
+    const std::size_t n = l.points.size();
+    l.points.reserve(n * static_cast<std::size_t>(copies));
+    for (int c = 1; c < copies; ++c) {
+      const double dx = step * (c % side), dy = step * (c / side);
+      for (std::size_t i = 0; i < n; ++i) {
+        RefPoint p = l.points[i];
+        p.at.x += dx;
+        p.at.y += dy;
+        l.points.push_back(std::move(p));
+      }
+    }
+  }
+}
+
 }  // namespace bench

@@ -31,4 +31,12 @@ struct RefLayer {
 std::vector<RefLayer> reference_points(const std::vector<Platform>& platforms, double ref_scale,
                                        std::uint64_t seed);
 
+// Grows every layer to `copies` times its size at the same density: the
+// points again, copies - 1 times, each copy shifted to its own tile of a
+// square grid whose spacing leaves every tile beyond the widest distance a
+// criterion reads (the other cities of a province-wide register). Each
+// parcel's nearest features and the features within its radii stay the
+// same; only the layers, and their indexes, grow.
+void replicate_far(std::vector<RefLayer>& layers, int copies);
+
 }  // namespace bench
