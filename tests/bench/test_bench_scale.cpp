@@ -132,3 +132,39 @@ TEST_CASE("a large run agrees with single-parcel runs", "[bench][scale]") {
   REQUIRE(sampled_vetoed > 0);
   REQUIRE(sampled_vetoed < static_cast<std::size_t>(samples));
 }
+
+// bench/run's BENCH_REF_COPIES measures the reference layers growing at the
+// same density; that only measures the indexes if the far copies change no
+// parcel's answer. Check it: the same parcels with reference layers five
+// times as large rank byte for byte the same, and ogrinfo sees the copies.
+TEST_CASE("far copies of the reference layers change no answer", "[bench][scale]") {
+  const TempDir root("bench_ref_copies");
+  for (const char* copies : {"1", "5"}) {
+    const Outcome o = run_program(SITERANK_BENCH_GENERATE, {"--parcels", "3000", "--out",
+                                                            root.file(std::string("c") + copies),
+                                                            "--seed", "3", "--ref-copies", copies});
+    INFO(o.err);
+    REQUIRE(o.code == 0);
+  }
+  const Outcome info =
+      run_program("ogrinfo", {"-ro", "-so", root.file("c5") + "/reference.gpkg", "firms"});
+  REQUIRE(info.code == 0);
+  const Outcome info1 =
+      run_program("ogrinfo", {"-ro", "-so", root.file("c1") + "/reference.gpkg", "firms"});
+  auto count = [](const std::string& s) {
+    const auto at = s.find("Feature Count: ");
+    return at == std::string::npos ? -1 : std::stoi(s.substr(at + 15));
+  };
+  REQUIRE(count(info1.out) > 0);
+  CHECK(count(info.out) == 5 * count(info1.out));
+  auto ranked = [&](const std::string& dir) {
+    const Outcome o = siterank_cli({"rank", "--profile", profile, "--dataset", dir, "-f", "csv",
+                                    "--top", "0", "--include-vetoed", "-q"});
+    INFO(o.err);
+    REQUIRE(o.code == 0);
+    return o.out;
+  };
+  const std::string one = ranked(root.file("c1"));
+  CHECK(one.size() > 100000);
+  CHECK(ranked(root.file("c5")) == one);
+}
