@@ -12,7 +12,7 @@
 #include "../src/mcda/ahp_json.hpp"
 #include "../src/mcda/decision_table.hpp"
 #include "../src/mcda/sensitivity.hpp"
-#include "../src/mcda/weighting.hpp"
+#include "../src/profile_weighting.hpp"
 #include "../src/text_format.hpp"
 #include "common.hpp"
 
@@ -59,17 +59,16 @@ std::vector<double> weights_for(const Args& a, const mcda::DecisionTable& t,
                        " entries for " + std::to_string(t.criteria.size()) + " criteria");
   } else if (a.has("--ahp")) {
     const std::string m = a.get("--ahp");
-    mcda::AhpInput in;
-    mcda::AhpResult r;
+    mcda::AhpSolution s;
     try {
-      in = mcda::parse_ahp_json(read_json_file(m), "$");
-      r = mcda::ahp(in.matrix, mcda::random_index_table(in.random_index));
+      s = mcda::solve_ahp_json(read_json_file(m), "$");
     } catch (const std::invalid_argument& e) {
       throw InputError(m + ": " + e.what());
     }
+    const mcda::AhpInput& in = s.input;
+    const mcda::AhpResult& r = s.result;
     if (r.cr > mcda::ahp_cr_threshold)
-      std::cerr << "warning: " << m << ": consistency ratio " << format_fixed(r.cr, 4)
-                << " is above 0.1\n";
+      std::cerr << "warning: " << m << ": " << consistency_warning(r) << "\n";
     w.assign(t.criteria.size(), 0.0);
     for (std::size_t c = 0; c < t.criteria.size(); ++c) {
       std::size_t k = 0;

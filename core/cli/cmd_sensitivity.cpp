@@ -14,21 +14,6 @@ namespace siterank::cli {
 
 namespace {
 
-std::string change_text(const Run& run, const mcda::WeightChange& c) {
-  const double d = c.delta();
-  return run.criteria[c.criterion].name + " " + format_fixed(c.weight, 3) + " -> " +
-         format_fixed(c.new_weight, 3) + " (" + (d >= 0 ? "+" : "") + format_fixed(d, 3) + ")";
-}
-
-nlohmann::ordered_json change_json(const Run& run, const mcda::WeightChange& c) {
-  return {{"criterion", run.criteria[c.criterion].name},
-          {"weight", c.weight},
-          {"new_weight", std::isnan(c.new_weight) ? nlohmann::ordered_json(nullptr)
-                                                  : nlohmann::ordered_json(c.new_weight)},
-          {"delta", std::isnan(c.new_weight) ? nlohmann::ordered_json(nullptr)
-                                             : nlohmann::ordered_json(c.delta())}};
-}
-
 struct Analysis {
   mcda::MonteCarloOptions options;
   mcda::MonteCarloResult mc;
@@ -69,12 +54,12 @@ void write_json(const Run& run, const ParcelSensitivity& s, const Analysis& an, 
   j["leaders"] = leaders;
   if (s.rows() >= 2) {
     nlohmann::ordered_json changes = nlohmann::ordered_json::array();
-    for (const auto& c : an.top_two) changes.push_back(change_json(run, c));
+    for (const auto& c : an.top_two) changes.push_back(weight_change_json(run, c));
     j["top_two"] = {{"first", id_of(run, s, 0)},
                     {"second", id_of(run, s, 1)},
                     {"margin", r.total[s.parcel(0)] - r.total[s.parcel(1)]},
                     {"per_criterion", changes},
-                    {"smallest", an.smallest ? change_json(run, *an.smallest)
+                    {"smallest", an.smallest ? weight_change_json(run, *an.smallest)
                                              : nlohmann::ordered_json(nullptr)}};
   }
   nlohmann::ordered_json sweeps = nlohmann::ordered_json::array();
@@ -120,13 +105,15 @@ void write_text(const Run& run, const ParcelSensitivity& s, const Analysis& an, 
     out << "\ntop two: " << id_of(run, s, 0) << " ahead of " << id_of(run, s, 1) << " by "
         << format_fixed(r.total[s.parcel(0)] - r.total[s.parcel(1)], 4) << "\n";
     if (an.smallest)
-      out << "  smallest single-weight change that swaps them: " << change_text(run, *an.smallest)
-          << "\n";
+      out << "  smallest single-weight change that swaps them: "
+          << weight_change_text(run, *an.smallest) << "\n";
     else
       out << "  no change of a single weight swaps them\n";
     for (const auto& c : an.top_two)
-      out << "  " << pad(run.criteria[c.criterion].name, 14) << " "
-          << (std::isnan(c.new_weight) ? "no weight in [0, 1] swaps them" : change_text(run, c))
+      out << "  "
+          << (std::isnan(c.new_weight)
+                  ? run.criteria[c.criterion].name + ": no weight in [0, 1] swaps them"
+                  : weight_change_text(run, c))
           << "\n";
   }
   if (!an.sweeps.empty() && s.rows() >= 1) {
@@ -157,7 +144,8 @@ int cmd_sensitivity(const Args& a) {
   if (format != "text" && format != "json")
     throw UsageError("siterank sensitivity: unknown format '" + format + "' (text, json)");
   Analysis an;
-  an.options = monte_carlo_options(a, "sensitivity", 10, req.threads);
+  an.options = monte_carlo_options(a, "sensitivity",
+                                   static_cast<std::size_t>(a.integer("--top", 10)), req.threads);
   an.steps = static_cast<std::size_t>(a.integer("--steps", 20));
   if (an.steps == 0) throw UsageError("siterank sensitivity: --steps must be at least 1");
   auto run = execute(planned(req), req);
@@ -168,7 +156,7 @@ int cmd_sensitivity(const Args& a) {
   an.mc = s.monte_carlo(an.options);
   if (s.rows() >= 2) {
     an.top_two = s.reversal_changes(1, 2);
-    an.smallest = s.reversal(1, 2);
+    an.smallest = mcda::smallest_change(an.top_two);
   }
   an.sweeps = s.sweeps(an.steps);
   write_output(a, [&](std::ostream& out) {

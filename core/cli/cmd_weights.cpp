@@ -7,6 +7,7 @@
 #include "../src/json_file.hpp"
 #include "../src/mcda/ahp_json.hpp"
 #include "../src/mcda/weighting.hpp"
+#include "../src/profile_weighting.hpp"
 #include "../src/text_format.hpp"
 #include "common.hpp"
 
@@ -14,31 +15,23 @@ namespace siterank::cli {
 
 namespace {
 
-const char* const rank_methods[] = {"rank_sum", "rank_reciprocal", "rank_order_centroid"};
-
 nlohmann::ordered_json ri_json(const mcda::RandomIndexTable& t) {
   return {{"name", t.name}, {"source", t.source}, {"values", t.values}};
 }
 
 int ahp_weights(const Args& a) {
   const std::string path = a.get("--ahp");
-  mcda::AhpInput in;
-  mcda::AhpResult r;
-  const mcda::RandomIndexTable* table = nullptr;
+  mcda::AhpSolution s;
   try {
-    in = mcda::parse_ahp_json(read_json_file(path), "$");
-    if (a.has("--random-index")) in.random_index = a.get("--random-index");
-    table = &mcda::random_index_table(in.random_index);
-    r = mcda::ahp(in.matrix, *table);
+    s = mcda::solve_ahp_json(read_json_file(path), "$", a.get("--random-index"));
   } catch (const std::invalid_argument& e) {
-    const std::string what = e.what();
-    // parse_ahp_json names the JSON path; ahp() the entry ("[2][1]: ...").
-    if (what.rfind("$", 0) == 0) throw InputError(path + ": " + what);
-    throw InputError(path + ": $.matrix" + (what.rfind("[", 0) == 0 ? "" : ": ") + what);
+    throw InputError(path + ": " + e.what());
   }
+  const mcda::AhpInput& in = s.input;
+  const mcda::AhpResult& r = s.result;
+  const mcda::RandomIndexTable* table = s.table;
   const bool inconsistent = r.cr > mcda::ahp_cr_threshold;
-  const std::string warning = path + ": consistency ratio " + format_fixed(r.cr, 4) + " is above " +
-                              format_fixed(mcda::ahp_cr_threshold, 1) + ": revise the judgements";
+  const std::string warning = path + ": " + consistency_warning(r);
   if (inconsistent && a.has("--strict")) throw InputError(warning + " (an error with --strict)");
   write_output(a, [&](std::ostream& out) {
     if (a.has("--json")) {
@@ -101,26 +94,23 @@ int order_weights(const Args& a) {
       start = eq + 1;
     }
   }
-  std::vector<std::string> methods;
-  const std::string m = a.get("--method", "all");
-  if (m == "all") {
-    methods.assign(std::begin(rank_methods), std::end(rank_methods));
-  } else {
+  std::vector<mcda::RankWeighting> methods{mcda::RankWeighting::rank_sum,
+                                           mcda::RankWeighting::rank_reciprocal,
+                                           mcda::RankWeighting::rank_order_centroid};
+  if (const std::string m = a.get("--method", "all"); m != "all") {
     try {
-      mcda::rank_weighting_from_name(m);
+      methods = {mcda::rank_weighting_from_name(m)};
     } catch (const std::invalid_argument& e) {
       throw UsageError(std::string("siterank weights: --method: ") + e.what());
     }
-    methods = {m};
   }
   std::vector<std::vector<double>> w;
-  for (const auto& method : methods)
-    w.push_back(mcda::rank_weights(mcda::rank_weighting_from_name(method), ranks));
+  for (const auto method : methods) w.push_back(mcda::rank_weights(method, ranks));
   write_output(a, [&](std::ostream& out) {
     if (a.has("--json")) {
       nlohmann::ordered_json j = nlohmann::ordered_json::array();
       for (std::size_t k = 0; k < methods.size(); ++k) {
-        nlohmann::ordered_json mj{{"method", methods[k]},
+        nlohmann::ordered_json mj{{"method", std::string(mcda::name(methods[k]))},
                                   {"criteria", nlohmann::ordered_json::array()}};
         for (std::size_t i = 0; i < names.size(); ++i)
           mj["criteria"].push_back({{"name", names[i]}, {"rank", ranks[i]}, {"weight", w[k][i]}});
@@ -132,7 +122,7 @@ int order_weights(const Args& a) {
     std::size_t width = 9;
     for (const auto& c : names) width = std::max(width, display_width(c));
     out << pad("criterion", width) << "  rank";
-    for (const auto& method : methods) out << "  " << pad(method, 19, true);
+    for (const auto method : methods) out << "  " << pad(std::string(mcda::name(method)), 19, true);
     out << "\n";
     for (std::size_t i = 0; i < names.size(); ++i) {
       out << pad(names[i], width) << "  " << pad(std::to_string(ranks[i]), 4, true);

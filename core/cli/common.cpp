@@ -80,7 +80,7 @@ mcda::MonteCarloOptions monte_carlo_options(const Args& a, const std::string& co
   mcda::MonteCarloOptions o;
   o.samples = static_cast<std::size_t>(a.integer("--samples", 1000));
   o.spread = a.number("--spread", 0.1);
-  o.top_k = static_cast<std::size_t>(a.integer("--top", static_cast<long long>(top_k)));
+  o.top_k = top_k;
   o.seed = static_cast<std::uint64_t>(a.integer("--seed", 1));
   o.threads = threads;
   const std::string who = "siterank " + command + ": ";

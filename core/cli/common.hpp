@@ -42,7 +42,8 @@ void print_summary(const Run& run);
 // To -o FILE (temporary file renamed when complete) or stdout.
 void write_output(const Args& a, const std::function<void(std::ostream&)>& writer);
 
-// --samples, --spread, --seed and K; throws UsageError naming `command`.
+// --samples, --spread, --seed, and K (which the command derives from its
+// --top); throws UsageError naming `command`.
 mcda::MonteCarloOptions monte_carlo_options(const Args& a, const std::string& command,
                                             std::size_t top_k, unsigned threads);
 

@@ -89,8 +89,8 @@ int cmd_rank(const Args& a) {
   mcda::MonteCarloOptions mc;
   const bool with_sensitivity = a.has("--with-sensitivity");
   if (with_sensitivity) {
-    mc = monte_carlo_options(a, "rank", 10, req.threads);
-    if (a.has("--top") && sel.top == 0) mc.top_k = 10;
+    // K is --top, or 10 when --top is 0 (every parcel) or not given.
+    mc = monte_carlo_options(a, "rank", a.has("--top") && sel.top ? sel.top : 10, req.threads);
   } else {
     for (const char* opt : {"--samples", "--spread", "--seed"})
       if (a.has(opt))

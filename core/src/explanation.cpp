@@ -81,19 +81,12 @@ nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t p) {
 namespace {
 
 nlohmann::ordered_json change_json(const Run& run, const std::optional<mcda::WeightChange>& c) {
-  if (!c) return nullptr;
-  return {{"criterion", run.criteria[c->criterion].name},
-          {"weight", rounded(c->weight)},
-          {"new_weight", rounded(c->new_weight)},
-          {"delta", rounded(c->delta())}};
+  return c ? weight_change_json(run, *c) : nullptr;
 }
 
 std::string change_text(const Run& run, const std::optional<mcda::WeightChange>& c) {
   if (!c) return "no change of a single weight reverses the pair";
-  const double d = c->delta();
-  return run.criteria[c->criterion].name + " weight " + format_fixed(c->weight, 3) + " -> " +
-         format_fixed(c->new_weight, 3) + " (" + (d >= 0 ? "+" : "") + format_fixed(d, 3) +
-         ", the others rescaled) reverses the pair";
+  return weight_change_text(run, *c) + ", the others rescaled, reverses the pair";
 }
 
 }  // namespace

@@ -1,4 +1,3 @@
-#include "contributions.hpp"
 #include "explanation.hpp"
 #include "exporters.hpp"
 
@@ -23,7 +22,6 @@ void write_json(const Run& run, const Selection& sel, std::ostream& out) {
   }
   j["criteria"] = criteria;
   j["methods"] = methods_json(prof.weighting, prof.aggregation);
-  j["methods"]["formula"] = aggregation_formula(prof.aggregation);
   const auto& rep = run.dataset.report;
   j["summary"] = {
       {"parcels_read", rep.parcels_read},        {"parcels_loaded", rep.parcels_loaded},

@@ -4,7 +4,6 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "contributions.hpp"
 #include "errors.hpp"
 #include "explanation.hpp"
 #include "exporters.hpp"
@@ -100,13 +99,6 @@ nlohmann::ordered_json reference_points(const Run& run, OGRCoordinateTransformat
   return layers;
 }
 
-// The weighting and aggregation methods, and the formula of the total.
-nlohmann::ordered_json report_methods(const ProfileDocument& prof) {
-  nlohmann::ordered_json j = methods_json(prof.weighting, prof.aggregation);
-  j["formula"] = aggregation_formula(prof.aggregation);
-  return j;
-}
-
 nlohmann::ordered_json report_header(const Run& run) {
   const auto& prof = run.plan.profile;
   const Industry* industry = Taxonomy::builtin().find(prof.profile.industry);
@@ -136,7 +128,7 @@ nlohmann::ordered_json report_header(const Run& run) {
             {"type", prof.profile.project_type}}},
           {"dataset", {{"name", run.dataset.manifest.name}}},
           {"criteria", criteria},
-          {"methods", report_methods(prof)},
+          {"methods", methods_json(prof.weighting, prof.aggregation)},
           {"summary",
            {{"parcels_read", rep.parcels_read},
             {"parcels_loaded", rep.parcels_loaded},

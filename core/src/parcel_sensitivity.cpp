@@ -5,6 +5,9 @@
 #include <limits>
 #include <numeric>
 
+#include "explanation.hpp"
+#include "text_format.hpp"
+
 namespace siterank {
 
 ParcelSensitivity::ParcelSensitivity(const Run& run)
@@ -56,11 +59,20 @@ std::vector<mcda::WeightChange> ParcelSensitivity::reversal_changes(std::size_t 
 
 std::optional<mcda::WeightChange> ParcelSensitivity::reversal(std::size_t ahead_rank,
                                                               std::size_t behind_rank) const {
-  std::optional<mcda::WeightChange> best;
-  for (const auto& c : reversal_changes(ahead_rank, behind_rank))
-    if (!std::isnan(c.new_weight) && (!best || std::abs(c.delta()) < std::abs(best->delta())))
-      best = c;
-  return best;
+  return mcda::smallest_change(reversal_changes(ahead_rank, behind_rank));
+}
+
+std::string weight_change_text(const Run& run, const mcda::WeightChange& c) {
+  const double d = c.delta();
+  return run.criteria[c.criterion].name + " weight " + format_fixed(c.weight, 3) + " -> " +
+         format_fixed(c.new_weight, 3) + " (" + (d >= 0 ? "+" : "") + format_fixed(d, 3) + ")";
+}
+
+nlohmann::ordered_json weight_change_json(const Run& run, const mcda::WeightChange& c) {
+  return {{"criterion", run.criteria[c.criterion].name},
+          {"weight", rounded(c.weight)},
+          {"new_weight", rounded(c.new_weight)},  // NaN -> null
+          {"delta", rounded(c.delta())}};
 }
 
 std::vector<double> p_top_k(const Run& run, const mcda::MonteCarloOptions& options) {

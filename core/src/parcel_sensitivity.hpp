@@ -4,7 +4,9 @@
 // again from the data.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "mcda/sensitivity.hpp"
@@ -44,6 +46,12 @@ class ParcelSensitivity {
   std::vector<double> weights_;
   mcda::Scorer scorer_;
 };
+
+// "land weight 0.3 -> 0.21 (-0.09)"; the change must have a new weight.
+std::string weight_change_text(const Run& run, const mcda::WeightChange& change);
+// {criterion, weight, new_weight, delta}, rounded; new_weight and delta
+// null when no weight reverses the pair.
+nlohmann::ordered_json weight_change_json(const Run& run, const mcda::WeightChange& change);
 
 // Per parcel: the probability of being in the top K over Monte Carlo
 // weights, NaN for vetoed parcels (rank --with-sensitivity).

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "contributions.hpp"
 #include "errors.hpp"
 #include "mcda/ahp_json.hpp"
 #include "text_format.hpp"
@@ -43,30 +44,21 @@ void rank_weights(const nlohmann::json& wj, const std::string& path, mcda::RankW
 }
 
 void ahp_weights(const nlohmann::json& wj, const std::string& path, ProfileMethods& out) {
-  mcda::AhpInput in;
+  mcda::AhpSolution s;
   try {
-    in = mcda::parse_ahp_json(wj, "$.weighting");
-    const auto& table = mcda::random_index_table(in.random_index);
-    out.weighting.ahp = mcda::ahp(in.matrix, table);
-    out.weighting.ri_source = table.source;
+    s = mcda::solve_ahp_json(wj, "$.weighting");
   } catch (const std::invalid_argument& e) {
-    const std::string what = e.what();
-    // parse_ahp_json names the JSON path itself; ahp() names the entry.
-    if (what.rfind("$.", 0) == 0) throw InputError(path + ": " + what);
-    throw InputError(path + ": $.weighting.matrix" + (what.rfind("[", 0) == 0 ? "" : ": ") + what);
+    throw InputError(path + ": " + e.what());
   }
-  out.weighting.ahp_criteria = in.criteria;
-  out.weighting.ahp_matrix = in.matrix;
-  for (std::size_t i = 0; i < in.criteria.size(); ++i) {
-    out.weights[in.criteria[i]] = out.weighting.ahp.weights[i];
-    out.raw_weights[in.criteria[i]] = out.weighting.ahp.weights[i];
+  out.weighting.ahp_criteria = s.input.criteria;
+  out.weighting.ahp_matrix = s.input.matrix;
+  out.weighting.ahp = s.result;
+  for (std::size_t i = 0; i < s.input.criteria.size(); ++i) {
+    out.weights[s.input.criteria[i]] = s.result.weights[i];
+    out.raw_weights[s.input.criteria[i]] = s.result.weights[i];
   }
-  const auto& a = out.weighting.ahp;
-  if (a.cr > mcda::ahp_cr_threshold)
-    out.warnings.push_back(
-        path + ": $.weighting.matrix: consistency ratio " + format_fixed(a.cr, 3) + " is above " +
-        format_fixed(mcda::ahp_cr_threshold, 1) + " (CI " + format_fixed(a.ci, 3) + ", RI " +
-        format_fixed(a.ri, 2) + " from the '" + a.ri_table + "' table): revise the judgements");
+  if (s.result.cr > mcda::ahp_cr_threshold)
+    out.warnings.push_back(path + ": $.weighting.matrix: " + consistency_warning(s.result));
 }
 
 void aggregation(const nlohmann::json& doc, const std::string& path, ProfileMethods& out) {
@@ -148,14 +140,20 @@ nlohmann::ordered_json methods_json(const WeightingRecord& w, const mcda::Aggreg
     wj["ri"] = w.ahp.ri;
     wj["cr"] = w.ahp.cr;
     wj["random_index_table"] = w.ahp.ri_table;
-    wj["random_index_source"] = w.ri_source;
+    wj["random_index_source"] = mcda::random_index_table(w.ahp.ri_table).source;
   }
   nlohmann::ordered_json aj;
   aj["method"] = std::string(mcda::name(a.method));
   if (a.method == mcda::Method::topsis)
     aj["normalisation"] = std::string(mcda::name(a.normalisation));
   if (a.method == mcda::Method::owa) aj["order_weights"] = a.order_weights;
-  return {{"weighting", wj}, {"aggregation", aj}};
+  return {{"weighting", wj}, {"aggregation", aj}, {"formula", aggregation_formula(a)}};
+}
+
+std::string consistency_warning(const mcda::AhpResult& r) {
+  return "consistency ratio " + format_fixed(r.cr, 3) + " is above " +
+         format_fixed(mcda::ahp_cr_threshold, 1) + " (CI " + format_fixed(r.ci, 3) + ", RI " +
+         format_fixed(r.ri, 2) + " from the '" + r.ri_table + "' table): revise the judgements";
 }
 
 }  // namespace siterank

@@ -19,8 +19,7 @@ struct WeightingRecord {
   std::map<std::string, int> ranks;  // rank methods: as written
   std::vector<std::string> ahp_criteria;  // ahp: in matrix order
   std::vector<std::vector<double>> ahp_matrix;
-  mcda::AhpResult ahp;    // ahp: weights in ahp_criteria order, lambda_max, CI, RI, CR
-  std::string ri_source;  // ahp: the random-index table's publication
+  mcda::AhpResult ahp;  // ahp: weights in ahp_criteria order, lambda_max, CI, RI, CR
 };
 
 struct ProfileMethods {
@@ -34,7 +33,13 @@ struct ProfileMethods {
 // The document passed the schema. Throws InputError "PATH: $.json.path: ...".
 ProfileMethods parse_profile_methods(const nlohmann::json& doc, const std::string& path);
 
-// The decision method as exported in JSON results and the HTML report.
+// The decision method as exported in JSON results and the HTML report: the
+// weighting, the aggregation and the formula of the score.
 nlohmann::ordered_json methods_json(const WeightingRecord& w, const mcda::AggregationSpec& a);
+
+// "consistency ratio 0.336 is above 0.1 (CI 0.195, RI 0.58 from the 'saaty'
+// table): revise the judgements", for an AHP result whose CR is above
+// mcda::ahp_cr_threshold; callers put the file and JSON path in front.
+std::string consistency_warning(const mcda::AhpResult& r);
 
 }  // namespace siterank

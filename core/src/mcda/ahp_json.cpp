@@ -147,4 +147,25 @@ AhpInput parse_ahp_json(const nlohmann::json& j, const std::string& where) {
   return in;
 }
 
+AhpSolution solve_ahp_json(const nlohmann::json& j, const std::string& where,
+                           const std::string& random_index) {
+  AhpSolution s;
+  s.input = parse_ahp_json(j, where);
+  if (!random_index.empty()) s.input.random_index = random_index;
+  try {
+    s.table = &random_index_table(s.input.random_index);
+  } catch (const std::invalid_argument& e) {
+    fail(where + ".random_index", e.what());
+  }
+  try {
+    s.result = ahp(s.input.matrix, *s.table);
+  } catch (const std::invalid_argument& e) {
+    // ahp() names the entry ("[2][1]: ...") or the matrix as a whole.
+    const std::string what = e.what();
+    if (what.rfind("[", 0) == 0) throw std::invalid_argument(where + ".matrix" + what);
+    fail(where + ".matrix", what);
+  }
+  return s;
+}
+
 }  // namespace siterank::mcda

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "mcda/weighting.hpp"
+
 namespace siterank::mcda {
 
 struct AhpInput {
@@ -28,5 +30,19 @@ struct AhpInput {
 // duplicate criterion, an unknown random-index table. Entries are not
 // checked for reciprocity here: ahp() does that and names the entry.
 AhpInput parse_ahp_json(const nlohmann::json& j, const std::string& where);
+
+struct AhpSolution {
+  AhpInput input;
+  AhpResult result;
+  const RandomIndexTable* table = nullptr;
+};
+
+// parse_ahp_json, then ahp() with the named random-index table (or
+// `random_index` when not empty, e.g. from a command-line option). Every
+// std::invalid_argument starts with the JSON path at fault, ahp()'s with
+// where.matrix and the entry: "$.weighting.matrix[1][0]: 3 is not the
+// reciprocal of [0][1] = 3".
+AhpSolution solve_ahp_json(const nlohmann::json& j, const std::string& where,
+                           const std::string& random_index = "");
 
 }  // namespace siterank::mcda

@@ -470,15 +470,19 @@ std::vector<WeightChange> reversal_changes(const Scorer& scorer, const std::vect
   return out;
 }
 
-std::optional<WeightChange> smallest_reversal(const Scorer& scorer,
-                                              const std::vector<double>& weights, std::size_t a,
-                                              std::size_t b) {
+std::optional<WeightChange> smallest_change(const std::vector<WeightChange>& changes) {
   std::optional<WeightChange> best;
-  for (const auto& change : reversal_changes(scorer, weights, a, b)) {
+  for (const auto& change : changes) {
     if (std::isnan(change.new_weight)) continue;
     if (!best || std::abs(change.delta()) < std::abs(best->delta())) best = change;
   }
   return best;
+}
+
+std::optional<WeightChange> smallest_reversal(const Scorer& scorer,
+                                              const std::vector<double>& weights, std::size_t a,
+                                              std::size_t b) {
+  return smallest_change(reversal_changes(scorer, weights, a, b));
 }
 
 // --- Monte Carlo

@@ -90,8 +90,10 @@ struct WeightChange {
 // not summing to 1.
 std::vector<WeightChange> reversal_changes(const Scorer& scorer, const std::vector<double>& weights,
                                            std::size_t a, std::size_t b);
-// The one of reversal_changes with the smallest |delta|; none when no
-// single weight change reverses the pair.
+// The change with the smallest |delta| (the first of equals); none when
+// every new_weight is NaN.
+std::optional<WeightChange> smallest_change(const std::vector<WeightChange>& changes);
+// smallest_change(reversal_changes(...)).
 std::optional<WeightChange> smallest_reversal(const Scorer& scorer,
                                               const std::vector<double>& weights, std::size_t a,
                                               std::size_t b);
