@@ -1,5 +1,5 @@
 # Embeds the HTML report's page and Leaflet into a generated C++ file (see
-# core/src/report_assets.hpp). Leaflet is not in git: npm installs it into
+# core/src/export/report_assets.hpp). Leaflet is not in git: npm installs it into
 # web/node_modules from web/package-lock.json (scripts/install-deps.sh).
 # Without it configure fails, since the report command needs it.
 
@@ -47,5 +47,5 @@ function(siterank_report_assets output)
     endforeach()
   endforeach()
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${inputs})
-  configure_file("${PROJECT_SOURCE_DIR}/core/src/report_assets.cpp.in" "${output}" @ONLY)
+  configure_file("${PROJECT_SOURCE_DIR}/core/src/export/report_assets.cpp.in" "${output}" @ONLY)
 endfunction()

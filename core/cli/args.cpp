@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "../src/errors.hpp"
+#include "util/errors.hpp"
 
 namespace siterank::cli {
 

@@ -6,15 +6,15 @@
 #include <iostream>
 #include <numeric>
 
-#include "../src/errors.hpp"
-#include "../src/json_file.hpp"
-#include "../src/mcda/aggregation.hpp"
-#include "../src/mcda/ahp_json.hpp"
-#include "../src/mcda/decision_table.hpp"
-#include "../src/mcda/sensitivity.hpp"
-#include "../src/profile_weighting.hpp"
-#include "../src/text_format.hpp"
 #include "common.hpp"
+#include "config/profile_weighting.hpp"
+#include "mcda/aggregation.hpp"
+#include "mcda/ahp_json.hpp"
+#include "mcda/decision_table.hpp"
+#include "mcda/sensitivity.hpp"
+#include "util/errors.hpp"
+#include "util/json_file.hpp"
+#include "util/text_format.hpp"
 
 namespace siterank::cli {
 

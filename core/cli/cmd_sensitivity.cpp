@@ -4,11 +4,11 @@
 #include <cmath>
 #include <iostream>
 
-#include "../src/contributions.hpp"
-#include "../src/errors.hpp"
-#include "../src/parcel_sensitivity.hpp"
-#include "../src/text_format.hpp"
+#include "analysis/contributions.hpp"
+#include "analysis/parcel_sensitivity.hpp"
 #include "common.hpp"
+#include "util/errors.hpp"
+#include "util/text_format.hpp"
 
 namespace siterank::cli {
 

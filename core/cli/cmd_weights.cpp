@@ -3,13 +3,13 @@
 // them against a textbook or a spreadsheet before putting them in a profile.
 #include <iostream>
 
-#include "../src/errors.hpp"
-#include "../src/json_file.hpp"
-#include "../src/mcda/ahp_json.hpp"
-#include "../src/mcda/weighting.hpp"
-#include "../src/profile_weighting.hpp"
-#include "../src/text_format.hpp"
 #include "common.hpp"
+#include "config/profile_weighting.hpp"
+#include "mcda/ahp_json.hpp"
+#include "mcda/weighting.hpp"
+#include "util/errors.hpp"
+#include "util/json_file.hpp"
+#include "util/text_format.hpp"
 
 namespace siterank::cli {
 

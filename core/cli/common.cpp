@@ -3,8 +3,8 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "../src/atomic_file.hpp"
-#include "../src/errors.hpp"
+#include "util/atomic_file.hpp"
+#include "util/errors.hpp"
 
 namespace siterank::cli {
 

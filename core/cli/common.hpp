@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "../src/mcda/sensitivity.hpp"
-#include "../src/pipeline.hpp"
 #include "args.hpp"
+#include "mcda/sensitivity.hpp"
+#include "scoring/pipeline.hpp"
 
 namespace siterank::cli {
 

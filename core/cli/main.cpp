@@ -8,19 +8,19 @@
 #include <set>
 #include <siterank/version.hpp>
 
-#include "../src/atomic_file.hpp"
-#include "../src/errors.hpp"
-#include "../src/explanation.hpp"
-#include "../src/exporters.hpp"
-#include "../src/install_paths.hpp"
-#include "../src/option_validation.hpp"
-#include "../src/parcel_sensitivity.hpp"
-#include "../src/pipeline.hpp"
-#include "../src/platform_summary.hpp"
-#include "../src/taxonomy.hpp"
-#include "../src/text_format.hpp"
+#include "analysis/explanation.hpp"
+#include "analysis/parcel_sensitivity.hpp"
+#include "analysis/platform_summary.hpp"
 #include "args.hpp"
 #include "common.hpp"
+#include "config/option_validation.hpp"
+#include "config/taxonomy.hpp"
+#include "export/exporters.hpp"
+#include "scoring/pipeline.hpp"
+#include "util/atomic_file.hpp"
+#include "util/errors.hpp"
+#include "util/install_paths.hpp"
+#include "util/text_format.hpp"
 
 namespace siterank::cli {
 

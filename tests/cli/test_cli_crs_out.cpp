@@ -4,8 +4,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "chinese_crs.hpp"
 #include "cli_fixture.hpp"
+#include "crs/chinese_crs.hpp"
 
 using namespace siterank::testing;
 using siterank::LonLat;

@@ -139,7 +139,7 @@ TEST_CASE("mcda ranks a decision table like the textbook") {
   CHECK(parse_csv(o.out)[0].at("alternative") == "A3");  // 30 on c1
 
   // Opricovic & Tzeng (2004), numerical example: f1 a cost, f2 a benefit,
-  // weights 0.5; TOPSIS closeness by hand (tests/unit/test_aggregation.cpp):
+  // weights 0.5; TOPSIS closeness by hand (tests/unit/mcda/test_aggregation.cpp):
   // A1 0.76214, A2 0.72218, A3 0.23786.
   const std::string ot = d.write("ot.csv",
                                  "alternative,f1,f2\n"

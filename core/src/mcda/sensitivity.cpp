@@ -11,7 +11,7 @@
 #include <string>
 #include <utility>
 
-#include "parallel_chunks.hpp"
+#include "util/parallel_chunks.hpp"
 
 // Portability of the draws needs every floating-point operation rounded on
 // its own: no fused multiply-add. Clang honours this pragma; GCC (which

@@ -1,0 +1,185 @@
+#include "analysis/explanation.hpp"
+
+#include <cmath>
+#include <siterank/parcels.hpp>
+#include <sstream>
+
+#include "analysis/contributions.hpp"
+#include "analysis/parcel_sensitivity.hpp"
+#include "export/exporters.hpp"
+#include "util/text_format.hpp"
+
+namespace siterank {
+
+nlohmann::ordered_json rounded(double v, int decimals) {
+  if (std::isnan(v)) return nullptr;
+  const double scale = std::pow(10.0, decimals);
+  return std::round(v * scale) / scale;
+}
+
+std::vector<double> parcel_contributions(const Run& run, std::size_t p) {
+  if (run.result.rank_of[p] == 0) return {};
+  std::vector<double> weights, scores;
+  for (std::size_t c = 0; c < run.criteria.size(); ++c) {
+    weights.push_back(run.criteria[c].weight);
+    scores.push_back(run.result.scores[c].scores[p]);
+  }
+  return contributions(run.plan.profile.aggregation, weights, scores);
+}
+
+nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t p) {
+  const ParcelTable& t = run.dataset.parcels;
+  const auto& r = run.result;
+  nlohmann::ordered_json j;
+  j["parcel_id"] = std::string(t.id.at(p));
+  if (!t.name.at(p).empty()) j["name"] = std::string(t.name.at(p));
+  j["platform"] = std::string(t.platform.at(p));
+  j["district"] = std::string(t.district.at(p));
+  j["land_use"] = std::string(t.land_use.at(p));
+  j["status"] = std::string(t.status.at(p));
+  j["area_m2"] = rounded(t.area_m2[p], 1);
+  j["area_mu"] = rounded(t.area_m2[p] / m2_per_mu, 2);
+  const bool vetoed = r.rank_of[p] == 0;
+  j["vetoed"] = vetoed;
+  j["rank"] = vetoed ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.rank_of[p]);
+  j["score"] = rounded(r.total[p]);
+  if (!run.p_topk.empty()) j["p_topk"] = rounded(run.p_topk[p]);
+  if (vetoed) {
+    nlohmann::ordered_json vetoes = nlohmann::ordered_json::array();
+    auto it =
+        std::lower_bound(r.vetoes.begin(), r.vetoes.end(), p,
+                         [](const VetoEntry& v, std::size_t parcel) { return v.parcel < parcel; });
+    for (; it != r.vetoes.end() && it->parcel == p; ++it)
+      vetoes.push_back({{"criterion", run.criteria[it->criterion].name}, {"reason", it->reason}});
+    j["vetoes"] = vetoes;
+  }
+  nlohmann::ordered_json criteria = nlohmann::ordered_json::array();
+  const std::vector<double> parts = parcel_contributions(run, p);
+  for (std::size_t c = 0; c < run.criteria.size(); ++c) {
+    const auto& ec = run.criteria[c];
+    const double s = r.scores[c].scores[p];
+    nlohmann::ordered_json cj;
+    cj["criterion"] = ec.name;
+    cj["score"] = rounded(s);
+    cj["weight"] = rounded(ec.weight);
+    cj["contribution"] = parts.empty() ? nlohmann::ordered_json(nullptr) : rounded(parts[c]);
+    nlohmann::ordered_json factors = nlohmann::ordered_json::array();
+    const std::size_t nf = ec.factors.size();
+    for (std::size_t f = 0; f < nf; ++f)
+      factors.push_back({{"name", ec.factors[f].name},
+                         {"value", rounded(r.scores[c].factors[p * nf + f])},
+                         {"unit", ec.factors[f].unit},
+                         {"description", ec.factors[f].description}});
+    cj["factors"] = factors;
+    criteria.push_back(cj);
+  }
+  j["criteria"] = criteria;
+  j["reasons"] = parcel_reasons(run, p);
+  return j;
+}
+
+namespace {
+
+nlohmann::ordered_json change_json(const Run& run, const std::optional<mcda::WeightChange>& c) {
+  return c ? weight_change_json(run, *c) : nullptr;
+}
+
+std::string change_text(const Run& run, const std::optional<mcda::WeightChange>& c) {
+  if (!c) return "no change of a single weight reverses the pair";
+  return weight_change_text(run, *c) + ", the others rescaled, reverses the pair";
+}
+
+}  // namespace
+
+nlohmann::ordered_json ranking_neighbours(const Run& run, std::size_t p) {
+  const ParcelTable& t = run.dataset.parcels;
+  const auto& r = run.result;
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  const std::size_t rank = r.rank_of[p];
+  if (rank == 0) return j;
+  const ParcelSensitivity s(run);
+  auto neighbour = [&](std::size_t other) {
+    const std::size_t o = r.rank_of[other];
+    return nlohmann::ordered_json{
+        {"rank", o},
+        {"parcel_id", std::string(t.id.at(other))},
+        {"score", rounded(r.total[other])},
+        {"gap", rounded(r.total[other] - r.total[p])},
+        {"reversing_weight_change",
+         change_json(run, o < rank ? s.reversal(o, rank) : s.reversal(rank, o))}};
+  };
+  j["ranked"] = r.ranking.size();
+  j["above"] = rank > 1 ? neighbour(r.ranking[rank - 2]) : nlohmann::ordered_json(nullptr);
+  j["below"] =
+      rank < r.ranking.size() ? neighbour(r.ranking[rank]) : nlohmann::ordered_json(nullptr);
+  return j;
+}
+
+std::string explanation_text(const Run& run, std::size_t p) {
+  const ParcelTable& t = run.dataset.parcels;
+  const auto& r = run.result;
+  std::ostringstream s;
+  s << "parcel " << t.id.at(p);
+  if (!t.name.at(p).empty()) s << " (" << t.name.at(p) << ")";
+  s << ":";
+  for (std::string_view part : {t.platform.at(p), t.district.at(p)})
+    if (!part.empty()) s << " " << part << ",";
+  if (!t.land_use.at(p).empty()) s << " land use " << t.land_use.at(p) << ",";
+  if (!t.status.at(p).empty()) s << " status " << t.status.at(p) << ",";
+  s << " " << format_fixed(t.area_m2[p] / m2_per_mu, 2) << " 亩 (" << format_fixed(t.area_m2[p], 0)
+    << " m²)\n";
+  const bool vetoed = r.rank_of[p] == 0;
+  if (vetoed) {
+    s << "VETOED, not ranked:\n";
+    auto it =
+        std::lower_bound(r.vetoes.begin(), r.vetoes.end(), p,
+                         [](const VetoEntry& v, std::size_t parcel) { return v.parcel < parcel; });
+    for (; it != r.vetoes.end() && it->parcel == p; ++it)
+      s << "  " << run.criteria[it->criterion].name << ": " << it->reason << "\n";
+  } else {
+    s << "rank " << r.rank_of[p] << " of " << r.ranking.size() << ", score "
+      << format_fixed(r.total[p], 2) << " = " << aggregation_formula(run.plan.profile.aggregation)
+      << "\n";
+  }
+  s << "\n";
+  const std::vector<double> parts = parcel_contributions(run, p);
+  for (std::size_t c = 0; c < run.criteria.size(); ++c) {
+    const auto& ec = run.criteria[c];
+    const double sc = r.scores[c].scores[p];
+    s << pad(ec.name, 14) << " score " << pad(format_fixed(sc, 2), 6, true) << "  weight "
+      << pad(format_fixed(ec.weight, 3), 5, true);
+    if (!parts.empty()) s << "  contribution " << pad(format_fixed(parts[c], 2), 6, true);
+    s << "\n";
+    const std::size_t nf = ec.factors.size();
+    for (std::size_t f = 0; f < nf; ++f) {
+      const double v = r.scores[c].factors[p * nf + f];
+      s << "    " << pad(ec.factors[f].name, 28)
+        << pad(std::isnan(v) ? "n/a" : format_fixed(v, 2), 12, true) << " "
+        << pad(ec.factors[f].unit, 8) << "  " << ec.factors[f].description << "\n";
+    }
+  }
+  if (!vetoed) {
+    s << "\n";
+    const std::size_t rank = r.rank_of[p];
+    const ParcelSensitivity sens(run);
+    if (rank > 1) {
+      const std::size_t a = r.ranking[rank - 2];
+      s << "above: #" << rank - 1 << " " << t.id.at(a) << " scores " << format_fixed(r.total[a], 2)
+        << ", " << format_fixed(r.total[a] - r.total[p], 2) << " more; "
+        << change_text(run, sens.reversal(rank - 1, rank)) << "\n";
+    } else {
+      s << "above: none, this parcel ranks first\n";
+    }
+    if (rank < r.ranking.size()) {
+      const std::size_t b = r.ranking[rank];
+      s << "below: #" << rank + 1 << " " << t.id.at(b) << " scores " << format_fixed(r.total[b], 2)
+        << ", " << format_fixed(r.total[p] - r.total[b], 2) << " less; "
+        << change_text(run, sens.reversal(rank, rank + 1)) << "\n";
+    } else {
+      s << "below: none, this parcel ranks last\n";
+    }
+  }
+  return s.str();
+}
+
+}  // namespace siterank

@@ -1,0 +1,39 @@
+// Loading a dataset through OGR: parcels and reference layers, transformed
+// once into the working metric CRS.
+#pragma once
+
+#include <ogr_spatialref.h>
+
+#include <set>
+#include <siterank/parcels.hpp>
+#include <siterank/reference.hpp>
+#include <string>
+#include <vector>
+
+#include "config/manifest.hpp"
+
+namespace siterank {
+
+struct LoadReport {
+  std::size_t parcels_read = 0;       // features in the parcels layer
+  std::size_t parcels_loaded = 0;     // kept, repaired ones included
+  std::vector<std::string> repaired;  // "parcel 'X': invalid geometry repaired (MakeValid)"
+  std::vector<std::string> skipped;   // "parcel 'X' (feature 12): no geometry"
+  std::vector<std::string> notes;     // CRS overrides and the like
+};
+
+struct Dataset {
+  DatasetManifest manifest;
+  OGRSpatialReference working_crs;
+  ParcelTable parcels;
+  std::vector<ReferenceLayer> layers;  // in manifest order (sorted by name)
+  LoadReport report;
+};
+
+// Loads the parcels (unless `with_parcels` is false) and the reference
+// layers whose roles are in `roles` (all layers when `roles` is null).
+// Throws InputError naming the file, layer, field or parcel.
+Dataset load_dataset(const DatasetManifest& manifest, const std::set<std::string>* roles = nullptr,
+                     bool with_parcels = true);
+
+}  // namespace siterank

@@ -1,0 +1,217 @@
+// The HTML report: web/report/template.html filled with Leaflet, the
+// report's own CSS and JavaScript, and the run's data as one JSON document.
+// The page loads nothing: every byte it needs is in the file.
+#include <sstream>
+#include <stdexcept>
+
+#include "analysis/explanation.hpp"
+#include "config/taxonomy.hpp"
+#include "export/exporters.hpp"
+#include "export/output_geometry.hpp"
+#include "export/report_assets.hpp"
+#include "export/score_colour.hpp"
+#include "util/errors.hpp"
+#include "util/text_format.hpp"
+
+namespace siterank {
+
+namespace {
+
+constexpr int lonlat_decimals = 7;  // as GeoJSON: about 1 cm
+
+// The data may hold any text (a profile named "</script>"). Inside a
+// <script> element the HTML parser ends the element at "</script" and
+// treats "<!--" specially; both can only occur inside JSON strings, where
+// "<\/" and "\u003c!--" stand for the same characters.
+std::string script_safe(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    if (json[i] == '<' && json.substr(i, 2) == "</") {
+      out += "<\\/";
+      ++i;
+    } else if (json[i] == '<' && json.substr(i, 4) == "<!--") {
+      out += "\\u003c";
+    } else {
+      out += json[i];
+    }
+  }
+  return out;
+}
+
+nlohmann::ordered_json attributes_of(const ReferenceLayer& layer, std::size_t i) {
+  nlohmann::ordered_json props = nlohmann::ordered_json::object();
+  for (const auto& c : layer.attributes) {
+    if (c.kind == AttributeColumn::Kind::number)
+      props[c.name] = rounded(c.number(i));
+    else
+      props[c.name] = std::string(c.text(i));
+  }
+  return props;
+}
+
+// The platform outlines, a GeoJSON FeatureCollection in EPSG:4326.
+std::string platforms_geojson(const Run& run, OGRCoordinateTransformation& to_wgs84) {
+  std::string s = "{\"type\":\"FeatureCollection\",\"features\":[";
+  std::vector<OutputRing> rings;
+  bool first = true;
+  for (const auto& layer : run.dataset.layers) {
+    if (layer.role != "platforms" || layer.kind != GeometryKind::polygon) continue;
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+      if (!output_rings(PolygonView(layer.polygons, i), to_wgs84, rings))
+        throw OutputError("report: cannot transform platform '" + std::string(layer.label(i)) +
+                          "' to EPSG:4326");
+      s += first ? "\n" : ",\n";
+      first = false;
+      s += "{\"type\":\"Feature\",\"properties\":" + attributes_of(layer, i).dump() +
+           ",\"geometry\":";
+      append_geojson_geometry(s, rings, lonlat_decimals);
+      s += "}";
+    }
+  }
+  return s + "]}";
+}
+
+// The other reference layers as points (a polygon layer such as workforce
+// zones by the point on each polygon's surface the criteria measure from).
+nlohmann::ordered_json reference_points(const Run& run, OGRCoordinateTransformation& to_wgs84) {
+  nlohmann::ordered_json layers = nlohmann::ordered_json::array();
+  for (const auto& layer : run.dataset.layers) {
+    if (layer.role == "platforms") continue;
+    nlohmann::ordered_json features = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+      double x = layer.points[i].x, y = layer.points[i].y;
+      if (!to_wgs84.Transform(1, &x, &y))
+        throw OutputError("report: cannot transform feature " + std::to_string(i) + " of layer '" +
+                          layer.name + "' to EPSG:4326");
+      features.push_back(
+          {{"type", "Feature"},
+           {"properties", attributes_of(layer, i)},
+           {"geometry",
+            {{"type", "Point"},
+             {"coordinates", {rounded(x, lonlat_decimals), rounded(y, lonlat_decimals)}}}}});
+    }
+    layers.push_back({{"name", layer.name},
+                      {"role", layer.role},
+                      {"geometry", layer.kind == GeometryKind::point ? "point" : "polygon"},
+                      {"features", {{"type", "FeatureCollection"}, {"features", features}}}});
+  }
+  return layers;
+}
+
+nlohmann::ordered_json report_header(const Run& run) {
+  const auto& prof = run.plan.profile;
+  const Industry* industry = Taxonomy::builtin().find(prof.profile.industry);
+  nlohmann::ordered_json criteria = nlohmann::ordered_json::array();
+  for (const auto& c : run.criteria) {
+    const LoadedPlugin* p = run.plan.registry.find(c.name);
+    nlohmann::ordered_json factors = nlohmann::ordered_json::array();
+    for (const auto& f : c.factors)
+      factors.push_back({{"name", f.name}, {"unit", f.unit}, {"description", f.description}});
+    criteria.push_back({{"name", c.name},
+                        {"weight", rounded(c.weight)},
+                        {"raw_weight", rounded(prof.raw_weights.at(c.name))},
+                        {"plugin_version", p ? p->info.version : ""},
+                        {"factors", factors}});
+  }
+  nlohmann::ordered_json ramp = nlohmann::ordered_json::array();
+  for (std::size_t k = 0; k < score_ramp.size(); ++k)
+    ramp.push_back({{"from", 20 * k}, {"colour", std::string("#") + score_ramp[k]}});
+  const auto& rep = run.dataset.report;
+  return {{"siterank_report", 1},
+          {"profile",
+           {{"file", prof.path},
+            {"name", prof.profile.name},
+            {"industry", prof.profile.industry},
+            {"industry_zh", industry ? industry->zh : ""},
+            {"industry_en", industry ? industry->en : ""},
+            {"type", prof.profile.project_type}}},
+          {"dataset", {{"name", run.dataset.manifest.name}}},
+          {"criteria", criteria},
+          {"methods", methods_json(prof.weighting, prof.aggregation)},
+          {"summary",
+           {{"parcels_read", rep.parcels_read},
+            {"parcels_loaded", rep.parcels_loaded},
+            {"ranked", run.result.ranking.size()},
+            {"vetoed", run.result.vetoed.size()}}},
+          {"ramp", ramp},
+          {"vetoed_colour", std::string("#") + vetoed_colour}};
+}
+
+// A parcel's explanation as `explain -f json` has it, without the summary
+// line "reasons" and with each factor only by its value: names, units and descriptions are the same
+// for every parcel and are said once, in "criteria". With thousands of parcels, repeating them
+// would make the file ten times larger.
+nlohmann::ordered_json compact_explanation(const Run& run, std::size_t p) {
+  nlohmann::ordered_json e = parcel_explanation(run, p);
+  e.erase("reasons");  // vetoes and criteria say it all; the page shows those
+  for (auto& c : e["criteria"]) {
+    nlohmann::ordered_json values = nlohmann::ordered_json::array();
+    for (const auto& f : c["factors"]) values.push_back(f["value"]);
+    c["factors"] = values;
+  }
+  return e;
+}
+
+// Everything the page shows, as one JSON text. "parcels" is the GeoJSON
+// export itself (WGS 84, simplestyle colours), so the map draws exactly what
+// `rank -f geojson` writes; "explanations" is what `rank -f json` and
+// `explain` say about the same parcels, in the same order.
+std::string report_data(const Run& run, const Selection& sel) {
+  Selection s = sel;
+  s.crs = wgs84_crs();
+  s.style = true;
+  std::ostringstream parcels;
+  write_geojson(run, s, parcels);
+  nlohmann::ordered_json explanations = nlohmann::ordered_json::array();
+  for (std::size_t p : selected_parcels(run, s))
+    explanations.push_back(compact_explanation(run, p));
+  TransformPtr to_wgs84;
+  try {
+    to_wgs84 = make_transform(run.dataset.working_crs, wgs84_crs());
+  } catch (const std::invalid_argument& e) {
+    throw OutputError(std::string("report: ") + e.what());
+  }
+  std::string header = report_header(run).dump();
+  header.pop_back();  // the closing brace: the members below follow
+  return header + ",\"parcels\":" + parcels.str() + ",\"explanations\":" + explanations.dump() +
+         ",\"platforms\":" + platforms_geojson(run, *to_wgs84) +
+         ",\"layers\":" + reference_points(run, *to_wgs84).dump() + "}";
+}
+
+// Fills the template's {{siterank:NAME}} markers in one pass over the
+// template, so text put in (Leaflet, the data) is never searched for markers.
+std::string fill_template(std::string_view page,
+                          const std::vector<std::pair<std::string, std::string>>& values) {
+  std::string out;
+  std::size_t pos = 0;
+  for (const auto& [name, value] : values) {
+    const std::string marker = "{{siterank:" + name + "}}";
+    const std::size_t at = page.find(marker, pos);
+    if (at == std::string_view::npos)
+      throw std::logic_error("report template: no " + marker + " after offset " +
+                             std::to_string(pos));
+    out.append(page.substr(pos, at - pos));
+    out += value;
+    pos = at + marker.size();
+  }
+  out.append(page.substr(pos));
+  return out;
+}
+
+}  // namespace
+
+void write_report(const Run& run, const Selection& sel, std::ostream& out) {
+  const std::string title =
+      "siterank: " + run.plan.profile.profile.name + " on " + run.dataset.manifest.name;
+  const std::string html = fill_template(
+      report_assets::page_template(), {{"title", html_escape(title)},
+                                       {"leaflet_css", std::string(report_assets::leaflet_css())},
+                                       {"report_css", std::string(report_assets::report_css())},
+                                       {"data", script_safe(report_data(run, sel))},
+                                       {"leaflet_js", std::string(report_assets::leaflet_js())},
+                                       {"report_js", std::string(report_assets::report_js())}});
+  out << html;
+}
+
+}  // namespace siterank

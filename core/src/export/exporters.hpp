@@ -1,0 +1,63 @@
+// Writers of ranked results: table (terminal), CSV, JSON (full
+// explanations) and GeoJSON (RFC 7946) write to a stream, and the CLI
+// decides between stdout and an atomically written file; GeoPackage,
+// FlatGeobuf and KML go through GDAL drivers, which write to a file name.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "crs/user_crs.hpp"
+#include "scoring/pipeline.hpp"
+
+namespace siterank {
+
+struct Selection {
+  std::size_t top = 0;          // 0 = every ranked parcel
+  bool include_vetoed = false;  // vetoed parcels after the ranked ones
+  // Coordinates of GeoJSON geometries and CSV points (rank --crs-out).
+  UserCrs crs = wgs84_crs();
+  bool csv_lonlat = false;  // CSV: add each parcel's representative point
+  bool csv_wkt = false;     // CSV: add each parcel's polygon as WKT
+  // GeoJSON: simplestyle properties (fill, stroke, fill-opacity) coloured by
+  // score, so geojson.io and similar viewers show the ranking at once.
+  bool style = true;
+  unsigned threads = 0;  // formatting threads (GeoJSON), 0 = all cores
+};
+
+// Ranked parcels to output (best first), then vetoed ones if asked.
+std::vector<std::size_t> selected_parcels(const Run& run, const Selection& sel);
+
+// "industry_fit 93.3×0.30=28.0; land ..." for ranked parcels, veto reasons
+// ("land: land use B29 not allowed ...") for vetoed ones.
+std::string parcel_reasons(const Run& run, std::size_t parcel);
+
+void write_table(const Run& run, const Selection& sel, std::ostream& out);
+void write_csv(const Run& run, const Selection& sel, std::ostream& out);
+void write_json(const Run& run, const Selection& sel, std::ostream& out);
+void write_geojson(const Run& run, const Selection& sel, std::ostream& out);
+// Why GeoJSON cannot be written in `crs`, "" when it can: outside WGS 84 a
+// file names its CRS in a "crs" member, which needs an authority code.
+std::string geojson_crs_refusal(const UserCrs& crs);
+
+// In EPSG:4326, written beside `path` and renamed over it once complete, so
+// a failure leaves an existing file as it was. Throw OutputError.
+// GeoPackage layers: "ranked" (the selection's ranked parcels), "vetoed"
+// (every vetoed parcel with its reasons, present even when empty) and
+// "platforms" (when the run loaded a layer with that role).
+void write_gpkg(const Run& run, const Selection& sel, const std::string& path);
+// FlatGeobuf: one layer, the selection in order, with a `vetoed` flag when
+// vetoed parcels are included.
+void write_fgb(const Run& run, const Selection& sel, const std::string& path);
+// HTML report: one self-contained page (Leaflet and the data inline, no
+// network) with a map of the selected parcels coloured by score, vetoed
+// ones grey, the platforms and the other reference layers the run loaded,
+// a ranked table linked to the map and each parcel's breakdown. Throws
+// OutputError.
+void write_report(const Run& run, const Selection& sel, std::ostream& out);
+// KML: a placemark per selected parcel coloured by score class (vetoed ones
+// grey), its description the breakdown as an HTML table.
+void write_kml(const Run& run, const Selection& sel, const std::string& path);
+
+}  // namespace siterank

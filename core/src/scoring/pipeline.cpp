@@ -1,0 +1,124 @@
+#include "scoring/pipeline.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <set>
+
+#include "config/option_validation.hpp"
+#include "util/errors.hpp"
+#include "util/install_paths.hpp"
+
+namespace siterank {
+
+namespace {
+
+std::string known_criteria(const PluginRegistry& reg) {
+  std::string out;
+  for (const auto& p : reg.plugins) out += (out.empty() ? "" : ", ") + p.info.name;
+  return out.empty() ? "none found" : out;
+}
+
+// A plugin's declared needs against the manifest, before any data is read.
+void check_requirements(const LoadedPlugin& p, const DatasetManifest& m) {
+  const std::string who = "plugin '" + p.info.name + "'";
+  for (const auto& field : p.info.parcel_fields) {
+    if (field == "id") continue;
+    if (!m.parcels.fields.count(field) && !m.parcels.extra_fields.count(field))
+      throw InputError(m.path + ": " + who + " needs parcel field '" + field +
+                       "', which $.parcels.fields (or extra_fields) does not map");
+  }
+  for (const auto& need : p.info.layers) {
+    const LayerSource* l = m.layer_with_role(need.role);
+    if (!l) {
+      if (need.optional) continue;
+      throw InputError(m.path + ": " + who + " needs a reference layer with role '" + need.role +
+                       "', which $.layers does not have");
+    }
+    for (const auto& a : need.attributes)
+      if (!l->fields.count(a))
+        throw InputError(m.path + ": " + who + " needs attribute '" + a + "' of layer '" + l->name +
+                         "' (role " + need.role + "), which " + l->json_path +
+                         ".fields does not map");
+  }
+}
+
+}  // namespace
+
+Plan plan_run(const RunRequest& request) {
+  Plan plan;
+  plan.profile = load_profile(request.profile_path);
+  if (request.strict && !plan.profile.warnings.empty())
+    throw InputError(plan.profile.warnings.front() + " (an error with --strict)");
+  plan.registry = discover_plugins(plugin_search_path(request.plugin_dirs));
+  for (const auto& [name, weight] : plan.profile.profile.weights) {
+    const LoadedPlugin* p = plan.registry.find(name);
+    if (!p) {
+      std::string refused;
+      for (const auto& r : plan.registry.refused)
+        if (r.file.find("siterank_" + name + ".so") != std::string::npos)
+          refused = " (" + r.file + " was refused: " + r.reason + ")";
+      throw PluginError(plan.profile.path + ": $.weights." + name +
+                        ": no plugin provides criterion '" + name +
+                        "' (available: " + known_criteria(plan.registry) + ")" + refused);
+    }
+    const auto section = plan.profile.plugin_sections.count(name)
+                             ? plan.profile.plugin_sections.at(name)
+                             : nlohmann::json::object();
+    Options options = validate_options(p->info, section, plan.profile.path + ": $.plugins." + name);
+    plan.criteria.push_back({p, std::move(options), weight});
+  }
+  plan.manifest =
+      load_manifest(request.dataset_dir.empty() ? default_dataset_dir() : request.dataset_dir);
+  for (const auto& c : plan.criteria) check_requirements(*c.plugin, plan.manifest);
+  return plan;
+}
+
+std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
+  auto run = std::make_unique<Run>();
+  run->plan = std::move(plan);
+  std::set<std::string> roles;
+  for (const auto& c : run->plan.criteria)
+    for (const auto& l : c.plugin->info.layers) roles.insert(l.role);
+  run->dataset = load_dataset(run->plan.manifest, &roles, with_parcels);
+  run->index = std::make_unique<ReferenceIndex>(run->dataset.layers);
+
+  for (const auto& c : run->plan.criteria) {
+    EnabledCriterion e;
+    e.name = c.plugin->info.name;
+    e.file = c.plugin->file;
+    e.weight = c.weight;
+    e.criterion = c.plugin->instantiate();
+    const std::string who = "plugin '" + e.name + "' (" + e.file + ")";
+    try {
+      e.criterion->configure(run->plan.profile.profile, c.options, *run->index);
+      e.factors = e.criterion->factors();
+    } catch (const std::invalid_argument& ex) {
+      throw InputError(run->plan.profile.path + ": $.plugins." + e.name + ": " + ex.what());
+    } catch (const std::exception& ex) {
+      throw PluginError(who + " failed to configure: " + ex.what());
+    } catch (...) {
+      throw PluginError(who + " failed to configure with an unknown exception");
+    }
+    run->criteria.push_back(std::move(e));
+  }
+  return run;
+}
+
+std::unique_ptr<Run> execute(Plan plan, const RunRequest& request) {
+  auto run = prepare(std::move(plan));
+  EngineOptions eo;
+  eo.threads = request.threads;
+  eo.aggregation = run->plan.profile.aggregation;
+  if (request.progress && run->dataset.parcels.size() > 5000 && isatty(STDERR_FILENO)) {
+    eo.progress = [](std::size_t done, std::size_t total) {
+      std::fprintf(stderr, "\rscoring: %zu/%zu parcels (%.0f%%)", done, total,
+                   100.0 * done / total);
+      if (done == total) std::fputc('\n', stderr);
+    };
+  }
+  run->result = score_and_rank(run->dataset.parcels, *run->index, run->criteria, eo);
+  return run;
+}
+
+}  // namespace siterank

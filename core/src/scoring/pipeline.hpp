@@ -1,0 +1,62 @@
+// The run as the CLI drives it: check everything that can be checked before
+// reading data (profile, plugins, options, manifest, plugin requirements),
+// then load the dataset, configure the criteria and score.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/manifest.hpp"
+#include "config/profile_loader.hpp"
+#include "data/dataset.hpp"
+#include "data/reference_index.hpp"
+#include "plugins/plugin_loader.hpp"
+#include "scoring/engine.hpp"
+
+namespace siterank {
+
+struct RunRequest {
+  std::string profile_path;
+  std::string dataset_dir;  // "" = the default sample dataset
+  std::vector<std::string> plugin_dirs;
+  unsigned threads = 0;
+  bool progress = false;  // on stderr, when it is a terminal
+  bool strict = false;    // profile warnings (an inconsistent AHP matrix) are errors
+};
+
+struct PlannedCriterion {
+  const LoadedPlugin* plugin;
+  Options options;
+  double weight;
+};
+
+// Everything validated, no data read yet.
+struct Plan {
+  ProfileDocument profile;
+  PluginRegistry registry;
+  DatasetManifest manifest;
+  std::vector<PlannedCriterion> criteria;  // sorted by name
+};
+
+struct Run {
+  Plan plan;
+  Dataset dataset;
+  std::unique_ptr<ReferenceIndex> index;
+  std::vector<EnabledCriterion> criteria;
+  RankResult result;
+  // rank --with-sensitivity: per parcel, the share of Monte Carlo weight
+  // sets that put it in the top p_topk_k; NaN when vetoed. Empty otherwise.
+  std::vector<double> p_topk;
+  std::size_t p_topk_k = 0;
+};
+
+// Throws InputError / PluginError with one-line messages.
+Plan plan_run(const RunRequest& request);
+// Loads the reference layers (and the parcels, when `with_parcels`) and
+// configures the criteria: everything but scoring.
+std::unique_ptr<Run> prepare(Plan plan, bool with_parcels = true);
+// prepare() and score: the whole run.
+std::unique_ptr<Run> execute(Plan plan, const RunRequest& request);
+
+}  // namespace siterank
