@@ -26,9 +26,13 @@ const OptionDef threads_opt{
     false,       "N", "scoring threads (default: all cores; SITERANK_NUM_THREADS)"};
 const OptionDef quiet_opt{"--quiet", "-q", false, false, "", "no run summary on stderr"};
 
-const OptionDef strict_opt{
-    "--strict", "", false,
-    false,      "", "profile warnings (AHP consistency ratio above 0.1) are errors"};
+const OptionDef strict_opt{"--strict",
+                           "",
+                           false,
+                           false,
+                           "",
+                           "profile warnings are errors (AHP consistency ratio above 0.1, a field "
+                           "no enabled criterion reads)"};
 const OptionDef samples_opt{"--samples", "",  true,
                             false,       "N", "Monte Carlo weight sets (default 1000)"};
 const OptionDef spread_opt{
@@ -94,6 +98,7 @@ mcda::MonteCarloOptions monte_carlo_options(const Args& a, const std::string& co
 Plan planned(const RunRequest& request) {
   Plan plan = plan_run(request);
   for (const auto& w : plan.profile.warnings) std::cerr << "warning: " << w << "\n";
+  for (const auto& w : plan.unused_fields) std::cerr << "warning: " << w << "\n";
   return plan;
 }
 

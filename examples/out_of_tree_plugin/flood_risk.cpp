@@ -14,11 +14,10 @@
 
 namespace {
 
-// The host loads only the reference layers that plugins declare in
-// describe(), and describe() cannot see the options. So every role that
-// `layer_role` may name is declared (as optional, since a dataset needs only
-// the one chosen) and listed as the option's choices: the host then rejects
-// an unknown role while validating the profile, before any data is read.
+// The roles `layer_role` may name. describe() lists them all (as optional,
+// for `siterank plugins`) and as the option's choices, so the host rejects an
+// unknown role while validating the profile; needs() then asks for the one
+// chosen, so a dataset without it is refused before any data is read.
 // Water is best given as polygons (water surfaces): the host measures to a
 // polygon's edge (0 inside), while it reduces a line feature to one point.
 struct WaterRole {
@@ -73,6 +72,23 @@ class FloodRisk final : public siterank::Criterion {
     return info;
   }
 
+  // Once the options are known, only the chosen layer is needed, and it is
+  // required: the host checks the manifest has it before reading any data.
+  siterank::CriterionNeeds needs(const siterank::ProjectProfile&,
+                                 const siterank::Options& options) const override {
+    siterank::CriterionNeeds needs;
+    const std::string role = options.text("layer_role");
+    for (const auto& r : kRoles)
+      if (role == r.role) {
+        siterank::LayerRequirement layer;
+        layer.role = r.role;
+        layer.kind = r.kind;
+        layer.purpose = r.purpose;
+        needs.layers.push_back(layer);
+      }
+    return needs;
+  }
+
   // Options arrive validated and complete (defaults filled in); what is left
   // to check is what they mean for this criterion and what only the data
   // can tell.
@@ -84,10 +100,11 @@ class FloodRisk final : public siterank::Criterion {
     // Moving a parcel away from water must never lower its score.
     function_.require_never_falls("distance_function", 0.0,
                                   std::numeric_limits<double>::infinity());
+    // needs() made the layer required, so the host has loaded it; a test
+    // harness calling configure() directly may not have.
     const siterank::ReferenceLayer* layer = reference.layer(role_);
     if (!layer)
-      throw std::invalid_argument("layer_role: the dataset has no reference layer with role '" +
-                                  role_ + "' (add one to dataset.json or choose another role)");
+      throw std::invalid_argument("layer_role: no reference layer with role '" + role_ + "'");
     if (layer->size() == 0)
       throw std::invalid_argument("layer_role: reference layer '" + layer->name + "' (role '" +
                                   role_ + "') has no features");

@@ -85,6 +85,7 @@ CriterionInfo IndustryFitCriterion::describe() const {
   // The parcel's platform name is used when mapped; without it the
   // platform is found by location.
   info.optional_parcel_fields = {"platform"};
+  info.profile_fields = {"$.project.chain_position"};
   return info;
 }
 

@@ -175,46 +175,23 @@ void LandCriterion::score(const ParcelBatch& parcels, const ReferenceData& /*ref
   }
 }
 
-// Hard requirements. A missing parcel value never vetoes: the parcel stays
-// in the ranking with a neutral sub-score and a NaN factor for a planner to
-// check.
+// The land criterion's own vetoes, where the profile leaves the choice to
+// it: land uses the project type does not allow (when $.requirements.land_use
+// is empty) and statuses other than ready and available (when
+// $.requirements.status is empty). Stated requirements, and the size,
+// budget, power and platform rules, are the host's (core/src/scoring/
+// requirements.cpp). A missing parcel value never vetoes.
 void LandCriterion::veto_parcel(const ParcelBatch& parcels, std::size_t i, BatchResult& out) const {
-  const ProjectProfile& p = profile_;
-  const HardRequirements& req = p.requirements;
-
+  const HardRequirements& req = profile_.requirements;
   const std::string_view land_use = parcels.land_use(i);
-  if (!normalize_land_use_code(land_use).empty() &&
+  if (req.land_use.empty() && !land_use_code(land_use).empty() &&
       land_use_->classify(land_use) == LandUseFit::not_allowed)
     out.veto(i, land_use_->not_allowed_reason(land_use));
 
-  const double area = parcels.area_m2(i);
-  const double smallest = p.land_min_m2 * (1.0 - p.land_tolerance);
-  if (req.veto_too_small && !is_missing(p.land_min_m2) && area > 0.0 && area < smallest)
-    out.veto(i, "too small: " + fmt(area / m2_per_mu) + " mu, below the " +
-                    fmt(smallest / m2_per_mu) + " mu minimum (" + fmt(p.land_min_m2 / m2_per_mu) +
-                    " mu less " + fmt(100.0 * p.land_tolerance) + "% tolerance)");
-
   const std::string_view status = parcels.status(i);
-  if (!status.empty() && !contains(allowed_statuses_, status))
+  if (req.status.empty() && !status.empty() && !contains(allowed_statuses_, status))
     out.veto(i, "status " + std::string(status) +
                     " not allowed (allowed: " + join(allowed_statuses_) + ")");
-
-  const double price = parcels.price_wan_per_mu(i);
-  const double budget = p.max_price_wan_per_mu;
-  if (req.veto_over_budget && !is_missing(budget) && !is_missing(price) &&
-      price > budget * (1.0 + p.max_overrun))
-    out.veto(i, "price " + fmt(price) + " 万元/亩 is " + fmt(100.0 * (price / budget - 1.0)) +
-                    "% over the " + fmt(budget) + " 万元/亩 budget (max overrun " +
-                    fmt(100.0 * p.max_overrun) + "%)");
-
-  const double power = parcels.power_kva(i);
-  if (req.veto_insufficient_power && p.power_kva > 0.0 && !is_missing(power) && power < p.power_kva)
-    out.veto(i, "power " + fmt(power) + " kVA below the " + fmt(p.power_kva) + " kVA needed");
-
-  const std::string_view platform = parcels.platform(i);
-  if (!req.platforms.empty() && !platform.empty() && !contains(req.platforms, platform))
-    out.veto(i, "platform " + std::string(platform) + " not among the required platforms (" +
-                    join(req.platforms) + ")");
 }
 
 }  // namespace siterank::plugins

@@ -90,7 +90,7 @@ CriterionInfo LandCriterion::describe() const {
   info.version = "1.0.0";
   info.description =
       "Land fit: area, land-use compatibility, readiness, price, shape, plot ratio and height, "
-      "power; vetoes hard requirements";
+      "power; vetoes land uses the project type does not allow";
   auto& o = info.options;
   const std::array<const char*, land_sub_count> what = {
       "area against the land need",
@@ -161,9 +161,15 @@ CriterionInfo LandCriterion::describe() const {
   // Required: without them the criterion cannot judge a parcel. The others
   // are used when mapped; see docs/plugins/land.md.
   info.parcel_fields = {"land_use", "status"};
-  info.optional_parcel_fields = {"platform",       "price_wan_per_mu", "plot_ratio_min",
-                                 "plot_ratio_max", "height_limit_m",   "power_kva",
-                                 "dual_circuit"};
+  info.optional_parcel_fields = {"price_wan_per_mu", "plot_ratio_min", "plot_ratio_max",
+                                 "height_limit_m",   "power_kva",      "dual_circuit"};
+  info.profile_fields = {"$.project.type",
+                         "$.land",
+                         "$.budget.max_price_wan_per_mu",
+                         "$.building",
+                         "$.utilities.power_kva",
+                         "$.utilities.dual_circuit_power",
+                         "$.timeline.start_immediately"};
   return info;
 }
 

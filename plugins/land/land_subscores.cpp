@@ -21,7 +21,7 @@ Measured area_fit(double area_m2, double min_m2, double max_m2, const LandSettin
 }
 
 double land_use_fit(std::string_view code, const LandUsePolicy& policy, const LandSettings& s) {
-  if (normalize_land_use_code(code).empty()) return s.unknown_score;
+  if (land_use_code(code).empty()) return s.unknown_score;
   switch (policy.classify(code)) {
     case LandUseFit::allowed:
       return 100.0;

@@ -24,15 +24,6 @@ const std::vector<LandUseRow>& land_use_matrix() {
   return matrix;
 }
 
-std::string normalize_land_use_code(std::string_view code) {
-  const auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-  while (!code.empty() && is_space(code.front())) code.remove_prefix(1);
-  while (!code.empty() && is_space(code.back())) code.remove_suffix(1);
-  std::string out(code);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 namespace {
 
 std::string join(const std::vector<std::string>& codes) {
@@ -75,21 +66,21 @@ LandUsePolicy LandUsePolicy::for_project_type(std::string_view project_type) {
 
 LandUsePolicy LandUsePolicy::required_codes(const std::vector<std::string>& codes) {
   LandUsePolicy p;
-  for (const auto& c : codes) p.allowed_.push_back(normalize_land_use_code(c));
+  for (const auto& c : codes) p.allowed_.push_back(land_use_code(c));
   p.rejected_suffix_ = "(required: " + join(p.allowed_) + ")";
   p.source_ = "requirements.land_use (" + join(p.allowed_) + ")";
   return p;
 }
 
 LandUseFit LandUsePolicy::classify(std::string_view code) const {
-  const std::string c = normalize_land_use_code(code);
+  const std::string c = land_use_code(code);
   if (contains(allowed_, c)) return LandUseFit::allowed;
   if (contains(partial_, c)) return LandUseFit::partial;
   return LandUseFit::not_allowed;
 }
 
 std::string LandUsePolicy::not_allowed_reason(std::string_view code) const {
-  return "land use " + normalize_land_use_code(code) + " not allowed " + rejected_suffix_;
+  return "land use " + land_use_code(code) + " not allowed " + rejected_suffix_;
 }
 
 }  // namespace siterank::plugins

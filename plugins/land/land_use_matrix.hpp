@@ -3,6 +3,7 @@
 // and the national land-use classification), or the profile's own list.
 #pragma once
 
+#include <siterank/parcels.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +21,8 @@ struct LandUseRow {
 
 const std::vector<LandUseRow>& land_use_matrix();
 
-// Codes are compared trimmed and upper-cased, so "m1 " matches "M1".
-std::string normalize_land_use_code(std::string_view code);
+// Codes are compared as the SDK's land_use_code() gives them: trimmed and
+// upper-cased, so "m1 " matches "M1".
 
 class LandUsePolicy {
  public:

@@ -192,6 +192,7 @@ CriterionInfo TalentCriterion::describe() const {
                          "workers living within commuting reach (workforce_score); without it the "
                          "score is source access only",
                          {}});
+  info.profile_fields = {"$.talent.mix"};
   return info;
 }
 

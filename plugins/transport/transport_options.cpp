@@ -154,6 +154,7 @@ CriterionInfo TransportCriterion::describe() const {
        {"cargo"}});
   info.layers.push_back(
       {"metro_stations", GeometryKind::point, {}, true, "metro stations, for staff commuting", {}});
+  info.profile_fields = {"$.logistics"};
   return info;
 }
 

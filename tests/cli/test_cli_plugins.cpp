@@ -61,7 +61,7 @@ TEST_CASE("plugins --json lists plugins with their options, and refused ones wit
 TEST_CASE("the environment variable adds plugin directories") {
   const Outcome o = siterank_cli({"plugins"}, "SITERANK_PLUGIN_PATH=" + shell_quote(good_plugins));
   REQUIRE(o.code == 0);
-  CHECK_THAT(o.out, Catch::Contains("fixture_area 0.1.0 (SDK API 1)"));
+  CHECK_THAT(o.out, Catch::Contains("fixture_area 0.1.0 (SDK API 2)"));
 }
 
 TEST_CASE("a profile naming a criterion no plugin provides is refused") {
@@ -80,7 +80,8 @@ TEST_CASE("validate runs the plugins' own configuration checks") {
   TempDir d("validate_configure");
   d.write("p.json", R"({"project": {"name": "x", "industry": "integrated_circuits"},
       "weights": {"fixture_faulty": 1}, "plugins": {"fixture_faulty": {"mode": "throw_in_configure"}}})");
-  const Outcome o = siterank_cli(with_plugins({"validate", "--profile", d.file("p.json"), "--dataset", grid_dir}));
+  const Outcome o = siterank_cli(
+      with_plugins({"validate", "--profile", d.file("p.json"), "--dataset", grid_dir}));
   CHECK(o.code == 4);
   CHECK_THAT(o.err, Catch::EndsWith("failed to configure: configure exploded on purpose\n"));
 }

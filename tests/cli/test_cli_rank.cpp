@@ -187,3 +187,34 @@ TEST_CASE("a failed run leaves an existing output file untouched and no temporar
   REQUIRE(ok.code == 0);
   CHECK_THAT(read_file(out), Catch::StartsWith("rank,parcel_id,"));
 }
+
+TEST_CASE("$.requirements hold without the land criterion: the host enforces them") {
+  // Only fixture_area is weighted; the grid's 钱塘芯谷 parcels are P-001,
+  // P-002, P-008 and P-009, of which P-008 is being cleared (征迁中).
+  TempDir d("rank_requirements");
+  d.write("p.json", R"({"project": {"name": "x", "industry": "integrated_circuits"},
+    "requirements": {"platforms": ["钱塘芯谷"], "status": ["ready", "available"]},
+    "weights": {"fixture_area": 1}})");
+  const Outcome o = siterank_cli(with_plugins({"rank", "--profile", d.file("p.json"), "--dataset",
+                                               grid_dir, "-f", "csv", "--include-vetoed", "-q"}));
+  INFO(o.err);
+  REQUIRE(o.code == 0);
+  std::vector<std::string> ranked;
+  std::map<std::string, std::string> reasons;
+  for (const auto& row : parse_csv(o.out)) {
+    if (row.at("vetoed") == "false")
+      ranked.push_back(row.at("parcel_id"));
+    else
+      reasons[row.at("parcel_id")] = row.at("reasons");
+  }
+  // 45, 30 and 15 mu (fixture_area: 1 point per mu).
+  CHECK(ranked == std::vector<std::string>{"P-009", "P-002", "P-001"});
+  CHECK(reasons.at("P-008") ==
+        "requirements: status clearance not allowed (allowed: ready, available)");
+  CHECK(reasons.at("P-003") ==
+        "requirements: platform 萧山经开区 not among the required platforms (钱塘芯谷)");
+  // The host's reasons come before the criterion's own.
+  CHECK(reasons.at("P-005") ==
+        "requirements: platform 中国视谷 not among the required platforms (钱塘芯谷); "
+        "fixture_area: land use B29 not allowed");
+}

@@ -23,6 +23,18 @@ inline constexpr double m2_per_mu = 10000.0 / 15.0;
 inline constexpr const char* parcel_statuses[] = {"ready", "available", "reserved", "clearance",
                                                   "occupied"};
 
+// A land-use code as profiles and the host compare it: surrounding spaces
+// dropped, letters upper-case (" m1" and "M1" are the same code).
+inline std::string land_use_code(std::string_view code) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!code.empty() && space(code.front())) code.remove_prefix(1);
+  while (!code.empty() && space(code.back())) code.remove_suffix(1);
+  std::string out(code);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
 // Canonical parcel fields. Text: id, name, platform, district, land_use,
 // status. Numbers: price_wan_per_mu (万元/亩), plot_ratio_min, plot_ratio_max
 // (容积率), height_limit_m, power_kva, water_m3_per_day. Geometry, area and

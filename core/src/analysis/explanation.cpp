@@ -46,11 +46,8 @@ nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t p) {
   if (!run.p_topk.empty()) j["p_topk"] = rounded(run.p_topk[p]);
   if (vetoed) {
     nlohmann::ordered_json vetoes = nlohmann::ordered_json::array();
-    auto it =
-        std::lower_bound(r.vetoes.begin(), r.vetoes.end(), p,
-                         [](const VetoEntry& v, std::size_t parcel) { return v.parcel < parcel; });
-    for (; it != r.vetoes.end() && it->parcel == p; ++it)
-      vetoes.push_back({{"criterion", run.criteria[it->criterion].name}, {"reason", it->reason}});
+    for (const VetoEntry& v : r.vetoes_of(p))
+      vetoes.push_back({{"criterion", v.by}, {"reason", v.reason}});
     j["vetoes"] = vetoes;
   }
   nlohmann::ordered_json criteria = nlohmann::ordered_json::array();
@@ -131,11 +128,7 @@ std::string explanation_text(const Run& run, std::size_t p) {
   const bool vetoed = r.rank_of[p] == 0;
   if (vetoed) {
     s << "VETOED, not ranked:\n";
-    auto it =
-        std::lower_bound(r.vetoes.begin(), r.vetoes.end(), p,
-                         [](const VetoEntry& v, std::size_t parcel) { return v.parcel < parcel; });
-    for (; it != r.vetoes.end() && it->parcel == p; ++it)
-      s << "  " << run.criteria[it->criterion].name << ": " << it->reason << "\n";
+    for (const VetoEntry& v : r.vetoes_of(p)) s << "  " << v.by << ": " << v.reason << "\n";
   } else {
     s << "rank " << r.rank_of[p] << " of " << r.ranking.size() << ", score "
       << format_fixed(r.total[p], 2) << " = " << aggregation_formula(run.plan.profile.aggregation)

@@ -4,6 +4,7 @@
 #include <siterank/parcels.hpp>
 
 #include "config/json_schema.hpp"
+#include "config/profile_usage.hpp"
 #include "config/resources.hpp"
 #include "config/taxonomy.hpp"
 #include "util/errors.hpp"
@@ -47,6 +48,7 @@ ProfileDocument parse_profile(const nlohmann::json& doc, const std::string& path
 
   ProfileDocument out;
   out.path = path;
+  out.stated_fields = stated_profile_fields(doc);
   ProjectProfile& p = out.profile;
   const auto empty = nlohmann::json::object();
   auto section = [&](const char* key) -> const nlohmann::json& {

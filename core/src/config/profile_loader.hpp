@@ -22,6 +22,7 @@ struct ProfileDocument {
   mcda::AggregationSpec aggregation;          // how criterion scores combine
   std::vector<std::string> warnings;          // printed by the CLI; errors with --strict
   std::map<std::string, nlohmann::json> plugin_sections;  // criterion -> options object
+  std::vector<std::string> stated_fields;  // JSON paths of every field the file states
 };
 
 // Throws InputError naming the file and the JSON path.

@@ -17,11 +17,8 @@ std::string parcel_reasons(const Run& run, std::size_t p) {
   const auto& r = run.result;
   if (r.rank_of[p] == 0) {
     // Vetoes are sorted by parcel: find this parcel's run of entries.
-    auto it =
-        std::lower_bound(r.vetoes.begin(), r.vetoes.end(), p,
-                         [](const VetoEntry& v, std::size_t parcel) { return v.parcel < parcel; });
-    for (; it != r.vetoes.end() && it->parcel == p; ++it)
-      out += (out.empty() ? "" : "; ") + run.criteria[it->criterion].name + ": " + it->reason;
+    for (const VetoEntry& v : r.vetoes_of(p))
+      out += (out.empty() ? "" : "; ") + v.by + ": " + v.reason;
     return out;
   }
   // Largest contribution first (largest weighted score when the method is

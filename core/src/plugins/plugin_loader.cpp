@@ -8,6 +8,7 @@
 #include <siterank/plugin.hpp>
 #include <siterank/version.hpp>
 
+#include "scoring/veto.hpp"
 #include "util/errors.hpp"
 #include "util/install_paths.hpp"
 
@@ -84,6 +85,11 @@ bool load_plugin(const std::string& file, LoadedPlugin& out, std::string& refusa
   static const std::regex name_rule("[a-z][a-z0-9_]*");
   if (!std::regex_match(out.info.name, name_rule)) {
     refusal = "criterion name '" + out.info.name + "' is not lower_snake_case";
+    return false;
+  }
+  if (out.info.name == requirements_source) {
+    refusal = "criterion name '" + out.info.name +
+              "' is reserved: the host's vetoes for $.requirements go by it";
     return false;
   }
   return true;

@@ -122,9 +122,10 @@ void rank(const ParcelTable& parcels, const std::vector<double>& weights,
 
 RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& reference,
                           const std::vector<EnabledCriterion>& criteria,
-                          const EngineOptions& options) {
+                          const EngineOptions& options, std::vector<VetoEntry> requirement_vetoes) {
   const std::size_t n = parcels.size();
   RankResult r;
+  r.vetoes = std::move(requirement_vetoes);
   r.scores.resize(criteria.size());
   for (std::size_t c = 0; c < criteria.size(); ++c) {
     r.scores[c].scores.resize(n);
@@ -199,10 +200,11 @@ RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& refer
   for (std::size_t b = 0; b < n_batches; ++b)
     for (std::size_t c = 0; c < criteria.size(); ++c)
       for (auto& v : outcomes[b].vetoes[c])
-        r.vetoes.push_back({b * batch + v.parcel, c, std::move(v.reason)});
-  std::stable_sort(r.vetoes.begin(), r.vetoes.end(), [](const VetoEntry& a, const VetoEntry& b) {
-    return a.parcel != b.parcel ? a.parcel < b.parcel : a.criterion < b.criterion;
-  });
+        r.vetoes.push_back({b * batch + v.parcel, criteria[c].name, std::move(v.reason)});
+  // Stable: a parcel's requirement vetoes first, then its criteria's in
+  // criterion order, as they were appended.
+  std::stable_sort(r.vetoes.begin(), r.vetoes.end(),
+                   [](const VetoEntry& a, const VetoEntry& b) { return a.parcel < b.parcel; });
   std::vector<double> weights;
   for (const auto& c : criteria) weights.push_back(c.weight);
   rank(parcels, weights, options.aggregation, r);

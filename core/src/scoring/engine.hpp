@@ -6,13 +6,16 @@
 // count.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <siterank/criterion.hpp>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "mcda/aggregation.hpp"
+#include "scoring/veto.hpp"
 
 namespace siterank {
 
@@ -29,19 +32,22 @@ struct CriterionScores {
   std::vector<double> factors;  // parcel-major: factors[p * n_factors + f]
 };
 
-struct VetoEntry {
-  std::size_t parcel;
-  std::size_t criterion;
-  std::string reason;
-};
-
 struct RankResult {
   std::vector<CriterionScores> scores;  // per criterion, in EnabledCriterion order
   std::vector<double> total;            // per parcel; NaN when vetoed
   std::vector<std::size_t> ranking;     // parcel indexes, best first
   std::vector<std::size_t> rank_of;     // per parcel: 1-based rank, 0 when vetoed
-  std::vector<VetoEntry> vetoes;        // sorted by parcel, then criterion
+  std::vector<VetoEntry> vetoes;        // sorted by parcel: requirements, then criteria in order
   std::vector<std::size_t> vetoed;      // vetoed parcel indexes, by id
+
+  // The parcel's vetoes (empty when it is ranked), in the order above.
+  std::span<const VetoEntry> vetoes_of(std::size_t parcel) const {
+    const auto by_parcel = [](const VetoEntry& v, std::size_t p) { return v.parcel < p; };
+    const auto first = std::lower_bound(vetoes.begin(), vetoes.end(), parcel, by_parcel);
+    auto last = first;
+    while (last != vetoes.end() && last->parcel == parcel) ++last;
+    return {first, last};
+  }
 
   double factor(std::size_t criterion, std::size_t parcel, std::size_t f,
                 std::size_t n_factors) const {
@@ -57,11 +63,15 @@ struct EngineOptions {
   std::function<void(std::size_t, std::size_t)> progress;
 };
 
-// Throws PluginError naming the plugin and parcel when a criterion throws or
-// returns a NaN, infinite or out-of-range score.
+// `requirement_vetoes` (scoring/requirements.hpp) come first among a
+// parcel's vetoes; vetoed parcels are scored too, so explanations show what
+// each criterion thought of them. Throws PluginError naming the plugin and
+// parcel when a criterion throws or returns a NaN, infinite or
+// out-of-range score.
 RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& reference,
                           const std::vector<EnabledCriterion>& criteria,
-                          const EngineOptions& options = {});
+                          const EngineOptions& options = {},
+                          std::vector<VetoEntry> requirement_vetoes = {});
 
 // Re-ranks from cached criterion scores with other weights (same vetoes).
 void rank(const ParcelTable& parcels, const std::vector<double>& weights,

@@ -6,6 +6,8 @@
 #include <set>
 
 #include "config/option_validation.hpp"
+#include "config/profile_usage.hpp"
+#include "scoring/requirements.hpp"
 #include "util/errors.hpp"
 #include "util/install_paths.hpp"
 
@@ -19,16 +21,28 @@ std::string known_criteria(const PluginRegistry& reg) {
   return out.empty() ? "none found" : out;
 }
 
-// A plugin's declared needs against the manifest, before any data is read.
-void check_requirements(const LoadedPlugin& p, const DatasetManifest& m) {
-  const std::string who = "plugin '" + p.info.name + "'";
-  for (const auto& field : p.info.parcel_fields) {
+// What the plugin says it needs for this profile and options.
+CriterionNeeds needs_of(const PlannedCriterion& c, const ProjectProfile& profile) {
+  const std::string who = "plugin '" + c.plugin->info.name + "' (" + c.plugin->file + ")";
+  try {
+    return c.criterion->needs(profile, c.options);
+  } catch (const std::exception& e) {
+    throw PluginError(who + " failed to say what it needs: " + e.what());
+  } catch (...) {
+    throw PluginError(who + " failed to say what it needs: unknown exception");
+  }
+}
+
+// A plugin's needs against the manifest, before any data is read.
+void check_needs(const std::string& plugin, const CriterionNeeds& needs, const DatasetManifest& m) {
+  const std::string who = "plugin '" + plugin + "'";
+  for (const auto& field : needs.parcel_fields) {
     if (field == "id") continue;
     if (!m.parcels.fields.count(field) && !m.parcels.extra_fields.count(field))
       throw InputError(m.path + ": " + who + " needs parcel field '" + field +
                        "', which $.parcels.fields (or extra_fields) does not map");
   }
-  for (const auto& need : p.info.layers) {
+  for (const auto& need : needs.layers) {
     const LayerSource* l = m.layer_with_role(need.role);
     if (!l) {
       if (need.optional) continue;
@@ -66,11 +80,24 @@ Plan plan_run(const RunRequest& request) {
                              ? plan.profile.plugin_sections.at(name)
                              : nlohmann::json::object();
     Options options = validate_options(p->info, section, plan.profile.path + ": $.plugins." + name);
-    plan.criteria.push_back({p, std::move(options), weight});
+    PlannedCriterion& c = plan.criteria.emplace_back();
+    c.plugin = p;
+    c.options = std::move(options);
+    c.weight = weight;
+    c.criterion = p->instantiate();
+    c.needs = needs_of(c, plan.profile.profile);
   }
+  std::vector<std::string> used = requirement_profile_fields(plan.profile.profile);
+  for (const auto& c : plan.criteria)
+    used.insert(used.end(), c.needs.profile_fields.begin(), c.needs.profile_fields.end());
+  for (const auto& field : unused_profile_fields(plan.profile.stated_fields, used))
+    plan.unused_fields.push_back(plan.profile.path + ": " + field +
+                                 ": not used by any enabled criterion");
+  if (request.strict && !plan.unused_fields.empty())
+    throw InputError(plan.unused_fields.front() + " (an error with --strict)");
   plan.manifest =
       load_manifest(request.dataset_dir.empty() ? default_dataset_dir() : request.dataset_dir);
-  for (const auto& c : plan.criteria) check_requirements(*c.plugin, plan.manifest);
+  for (const auto& c : plan.criteria) check_needs(c.plugin->info.name, c.needs, plan.manifest);
   return plan;
 }
 
@@ -79,7 +106,7 @@ std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
   run->plan = std::move(plan);
   std::set<std::string> roles;
   for (const auto& c : run->plan.criteria)
-    for (const auto& l : c.plugin->info.layers) roles.insert(l.role);
+    for (const auto& l : c.needs.layers) roles.insert(l.role);
   run->dataset = load_dataset(run->plan.manifest, &roles, with_parcels);
   run->index = std::make_unique<ReferenceIndex>(run->dataset.layers);
 
@@ -88,7 +115,7 @@ std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
     e.name = c.plugin->info.name;
     e.file = c.plugin->file;
     e.weight = c.weight;
-    e.criterion = c.plugin->instantiate();
+    e.criterion = c.criterion;
     const std::string who = "plugin '" + e.name + "' (" + e.file + ")";
     try {
       e.criterion->configure(run->plan.profile.profile, c.options, *run->index);
@@ -117,7 +144,8 @@ std::unique_ptr<Run> execute(Plan plan, const RunRequest& request) {
       if (done == total) std::fputc('\n', stderr);
     };
   }
-  run->result = score_and_rank(run->dataset.parcels, *run->index, run->criteria, eo);
+  run->result = score_and_rank(run->dataset.parcels, *run->index, run->criteria, eo,
+                               requirement_vetoes(run->plan.profile.profile, run->dataset.parcels));
   return run;
 }
 

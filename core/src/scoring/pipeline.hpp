@@ -22,13 +22,16 @@ struct RunRequest {
   std::vector<std::string> plugin_dirs;
   unsigned threads = 0;
   bool progress = false;  // on stderr, when it is a terminal
-  bool strict = false;    // profile warnings (an inconsistent AHP matrix) are errors
+  bool strict = false;    // profile warnings (an inconsistent AHP matrix, a field nobody
+                          // reads) are errors
 };
 
 struct PlannedCriterion {
   const LoadedPlugin* plugin;
   Options options;
   double weight;
+  std::shared_ptr<Criterion> criterion;  // created at planning, configured by prepare()
+  CriterionNeeds needs;                  // for this profile and these options
 };
 
 // Everything validated, no data read yet.
@@ -37,6 +40,9 @@ struct Plan {
   PluginRegistry registry;
   DatasetManifest manifest;
   std::vector<PlannedCriterion> criteria;  // sorted by name
+  // "FILE: $.path: not used by any enabled criterion", one per stated field
+  // no criterion and no host rule reads (config/profile_usage.hpp).
+  std::vector<std::string> unused_fields;
 };
 
 struct Run {

@@ -112,6 +112,18 @@ TEST_CASE("describe declares every selectable role as an optional layer") {
   for (const auto& l : info.layers) CHECK(l.optional);
 }
 
+TEST_CASE("needs asks for the chosen layer only, as a required one") {
+  auto c = create();
+  siterank::Options o = defaults(*c);
+  o.set("layer_role", std::string("lakes"));
+  const siterank::CriterionNeeds n = c->needs({}, o);
+  REQUIRE(n.layers.size() == 1);
+  CHECK(n.layers[0].role == "lakes");
+  CHECK(n.layers[0].kind == siterank::GeometryKind::polygon);
+  CHECK_FALSE(n.layers[0].optional);
+  CHECK(n.parcel_fields.empty());
+}
+
 TEST_CASE("configure refuses a dataset without the chosen layer") {
   auto c = create();
   siterank::Options o = defaults(*c);  // layer_role = "rivers"

@@ -19,7 +19,7 @@ class Scripted final : public Criterion {
   using Fn = std::function<double(std::string_view id, double area_mu)>;
   Scripted(std::string name, Fn fn, std::map<std::string, std::string> vetoes = {})
       : name_(std::move(name)), fn_(std::move(fn)), vetoes_(std::move(vetoes)) {}
-  CriterionInfo describe() const override { return {name_, "1", "scripted", {}, {}, {}, {}}; }
+  CriterionInfo describe() const override { return {name_, "1", "scripted", {}, {}, {}, {}, {}}; }
   void configure(const ProjectProfile&, const Options&, const ReferenceData&) override {}
   std::vector<FactorSpec> factors() const override { return {{"area_mu", "mu", ""}}; }
   void score(const ParcelBatch& b, const ReferenceData&, BatchResult& out) const override {
@@ -128,6 +128,30 @@ TEST_CASE("vetoed parcels leave the ranking and keep their reasons") {
   CHECK(r.vetoes[2].parcel == 2);
   CHECK(std::isnan(r.total[1]));
   CHECK(r.rank_of[1] == 0);
+}
+
+TEST_CASE("requirement vetoes come first among a parcel's vetoes, each named by its source") {
+  const ParcelTable t = squares({{"P1", 100}, {"P2", 200}, {"P3", 300}});
+  std::vector<EnabledCriterion> cs{enable(std::make_shared<Scripted>(
+                                              "land", [](auto, double) { return 80.0; },
+                                              std::map<std::string, std::string>{{"P3", "a"}}),
+                                          1.0)};
+  BruteForceReference ref;
+  std::vector<VetoEntry> host{{0, requirements_source, "platform X"},
+                              {2, requirements_source, "status reserved"}};
+  const RankResult r = score_and_rank(t, ref, cs, {}, host);
+  CHECK(r.ranking == std::vector<std::size_t>{1});
+  CHECK(r.vetoed == std::vector<std::size_t>{0, 2});
+  REQUIRE(r.vetoes.size() == 3);
+  const auto p3 = r.vetoes_of(2);
+  REQUIRE(p3.size() == 2);
+  CHECK(p3[0].by == "requirements");
+  CHECK(p3[0].reason == "status reserved");
+  CHECK(p3[1].by == "land");
+  CHECK(p3[1].reason == "a");
+  CHECK(r.vetoes_of(1).empty());
+  // A vetoed parcel is still scored: explanations show each criterion's view.
+  CHECK(r.scores[0].scores[0] == 80.0);
 }
 
 TEST_CASE("a bad score fails the run naming plugin and parcel") {
