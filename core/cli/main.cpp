@@ -16,6 +16,7 @@
 #include "config/option_validation.hpp"
 #include "config/taxonomy.hpp"
 #include "export/exporters.hpp"
+#include "export/writer_registry.hpp"
 #include "scoring/pipeline.hpp"
 #include "util/atomic_file.hpp"
 #include "util/errors.hpp"
@@ -26,29 +27,30 @@ namespace siterank::cli {
 
 namespace {
 
-// Formats written by GDAL drivers: they need a file name, not stdout.
-bool needs_file(const std::string& f) { return f == "gpkg" || f == "fgb" || f == "kml"; }
-
-std::string format_for(const Args& a) {
+// The writer from -f, else from the extension of -o, else the table.
+const WriterSpec& writer_for(const Args& a) {
+  const std::string out = a.get("--output");
   if (a.has("--format")) {
     const std::string f = a.get("--format");
-    if (f != "table" && f != "csv" && f != "json" && f != "geojson" && !needs_file(f))
-      throw UsageError("siterank rank: unknown format '" + f +
-                       "' (table, csv, json, geojson, gpkg, fgb, kml)");
-    const std::string out = a.get("--output");
-    if (needs_file(f) && (out.empty() || out == "-"))
-      throw UsageError("siterank rank: -f " + f + " writes a file, not stdout; give -o FILE." + f);
-    return f;
+    const WriterSpec* w = find_writer(f);
+    if (!w) throw UsageError("siterank rank: unknown format '" + f + "' (" + writer_names() + ")");
+    if (w->needs_file && (out.empty() || out == "-"))
+      throw UsageError("siterank rank: -f " + f + " writes a file, not stdout; give -o FILE" +
+                       w->extensions.front());
+    return *w;
   }
-  const std::string out = a.get("--output");
-  const std::string ext = std::filesystem::path(out).extension().string();
-  if (ext == ".geojson") return "geojson";
-  if (ext == ".json") return "json";
-  if (ext == ".csv") return "csv";
-  if (ext == ".gpkg" || ext == ".fgb" || ext == ".kml") return ext.substr(1);
-  if (out.empty() || ext == ".txt") return "table";
+  if (out.empty() || out == "-") return *find_writer("table");
+  if (const WriterSpec* w = writer_for_path(out)) return *w;
   throw UsageError("siterank rank: cannot tell the format from '" + out +
-                   "'; give -f table|csv|json|geojson|gpkg|fgb|kml");
+                   "' (known extensions: " + writer_extensions() + "); give -f " + writer_names());
+}
+
+// "gpkg, fgb, kml, html": the formats written to a file only.
+std::string file_formats() {
+  std::string out;
+  for (const auto& w : writers())
+    if (w.needs_file) out += (out.empty() ? "" : ", ") + w.name;
+  return out;
 }
 
 // --crs-out and --csv-lonlat, checked before any data is read.
@@ -79,7 +81,8 @@ void set_coordinates(const Args& a, const std::string& format, Selection& sel) {
 int cmd_rank(const Args& a) {
   RunRequest req = request_from(a);
   req.progress = !a.has("--quiet");
-  const std::string format = format_for(a);
+  const WriterSpec& writer = writer_for(a);
+  const std::string& format = writer.name;
   Selection sel;
   sel.top = static_cast<std::size_t>(a.integer("--top", format == "table" ? 20 : 0));
   sel.include_vetoed = a.has("--include-vetoed");
@@ -102,20 +105,7 @@ int cmd_rank(const Args& a) {
     run->p_topk = p_top_k(*run, mc);
     run->p_topk_k = mc.top_k;
   }
-  if (format == "gpkg") write_gpkg(*run, sel, a.get("--output"));
-  if (format == "fgb") write_fgb(*run, sel, a.get("--output"));
-  if (format == "kml") write_kml(*run, sel, a.get("--output"));
-  if (needs_file(format)) return 0;
-  write_output(a, [&](std::ostream& out) {
-    if (format == "table")
-      write_table(*run, sel, out);
-    else if (format == "csv")
-      write_csv(*run, sel, out);
-    else if (format == "json")
-      write_json(*run, sel, out);
-    else
-      write_geojson(*run, sel, out);
-  });
+  write_result(writer, *run, sel, a.get("--output"));
   return 0;
 }
 
@@ -126,6 +116,9 @@ int cmd_report(const Args& a) {
   const std::string out = a.get("--output");
   if (out.empty() || out == "-")
     throw UsageError("siterank report: give -o FILE.html (the report is a file, not stdout)");
+  if (writer_for_path(out) != find_writer("html"))
+    throw UsageError("siterank report: the report is HTML; '" + out +
+                     "' does not end in .html or .htm (for other formats use siterank rank -o)");
   Selection sel;
   sel.top = static_cast<std::size_t>(a.integer("--top", 0));
   sel.include_vetoed = true;  // drawn grey, with their veto reasons
@@ -319,26 +312,30 @@ int cmd_platforms(const Args& a) {
 const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> cmds{
       {"rank",
-       {"siterank rank --profile FILE [--dataset DIR] [--top N] [-o FILE] [-f "
-        "table|csv|json|geojson|gpkg|fgb|kml] [--include-vetoed] [--crs-out CRS]",
+       {"siterank rank --profile FILE [--dataset DIR] [--top N] [-o FILE] [-f FORMAT] "
+        "[--include-vetoed] [--crs-out CRS]",
         "Scores every parcel of the dataset with each criterion the profile weights, removes "
         "vetoed parcels and ranks the\n"
         "rest by weighted score (ties by parcel id). The format follows -f, else the extension of "
-        "-o (.geojson, .json,\n"
-        ".csv, .gpkg, .fgb, .kml), else a table on stdout. The table shows the top 20 unless --top "
-        "is given; --top 0\n"
-        "means all. gpkg, fgb and kml need -o and are in EPSG:4326. A GeoPackage has the layers "
-        "ranked, vetoed\n"
-        "(always, with the reasons) and platforms (when a criterion such as industry_fit loads "
-        "it); KML placemarks are\n"
-        "coloured by score (docs/formats.md).",
+        "-o (" +
+            writer_extensions() +
+            "),\n"
+            "else a table on stdout. The table shows the top 20 unless --top "
+            "is given; --top 0\n"
+            "means all. " +
+            file_formats() +
+            " need -o; gpkg, fgb and kml are in EPSG:4326. A GeoPackage has the layers "
+            "ranked, vetoed\n"
+            "(always, with the reasons) and platforms (when a criterion such as industry_fit loads "
+            "it); KML placemarks are\n"
+            "coloured by score (docs/formats.md).",
         {help_opt,
          profile_opt,
          dataset_opt,
          {"--top", "", true, false, "N", "only the N best parcels"},
          {"--output", "-o", true, false, "FILE", "write to FILE (atomically) instead of stdout"},
          {"--format", "-f", true, false, "FORMAT",
-          "table, csv, json, geojson, gpkg, fgb or kml (the last three need -o)"},
+          writer_names() + " (" + file_formats() + " need -o)"},
          {"--include-vetoed", "", false, false, "", "also list vetoed parcels, with their reasons"},
          {"--no-style", "", false, false, "",
           "GeoJSON: leave out the fill/stroke colours by score"},

@@ -220,3 +220,24 @@ TEST_CASE("report errors: usage, input, plugin and output, never a partial file"
   CHECK(read_file(out) == "precious\n");
   CHECK(files_in(d.path()) == before);
 }
+
+TEST_CASE("report refuses a target that is not HTML, and rank an extension no writer has") {
+  TempDir d("report_not_html");
+  const Outcome pdf = siterank_cli(with_plugins(
+      {"report", "--profile", two_profile, "--dataset", grid_dir, "-o", d.file("r.pdf")}));
+  CHECK(pdf.code == 2);
+  CHECK_THAT(pdf.err, Catch::Contains("the report is HTML; '" + d.file("r.pdf") +
+                                      "' does not end in .html or .htm"));
+  CHECK(std::filesystem::is_empty(d.path()));
+  const Outcome xyz = siterank_cli(with_plugins(
+      {"rank", "--profile", two_profile, "--dataset", grid_dir, "-o", d.file("r.xyz")}));
+  CHECK(xyz.code == 2);
+  CHECK_THAT(xyz.err, Catch::Contains("known extensions: .txt, .csv, .json, .geojson, .gpkg, "
+                                      ".fgb, .kml, .html, .htm"));
+  CHECK(std::filesystem::is_empty(d.path()));
+  // rank -o FILE.html writes the report, as `report` does.
+  const Outcome html = siterank_cli(with_plugins({"rank", "--profile", two_profile, "--dataset",
+                                                  grid_dir, "-o", d.file("r.html"), "-q"}));
+  REQUIRE(html.code == 0);
+  CHECK(read_file(d.file("r.html")).rfind("<!DOCTYPE html>", 0) == 0);
+}
