@@ -112,11 +112,13 @@ PluginRegistry discover_plugins(const std::vector<std::string>& dirs) {
     for (const auto& f : files) {
       LoadedPlugin p;
       std::string why;
+      // "siterank_" + name + ".so"
+      const std::string stem = fs::path(f).stem().string().substr(9);
       if (!load_plugin(f, p, why)) {
-        reg.refused.push_back({f, why});
+        reg.refused.push_back({f, why, stem});
       } else if (const LoadedPlugin* taken = reg.find(p.info.name)) {
         reg.refused.push_back(
-            {f, "criterion '" + p.info.name + "' is already provided by " + taken->file});
+            {f, "criterion '" + p.info.name + "' is already provided by " + taken->file, stem});
       } else {
         reg.plugins.push_back(std::move(p));
       }

@@ -27,6 +27,10 @@ struct LoadedPlugin {
 struct RefusedPlugin {
   std::string file;
   std::string reason;
+  // The criterion the file name promises (siterank_<name>.so): a refused
+  // plugin may not get as far as saying its name, and a profile weighting
+  // that criterion is told why it is missing.
+  std::string name_from_file;
 };
 
 struct PluginRegistry {

@@ -21,11 +21,27 @@ std::string format_number(double v) {
   return s.str();
 }
 
+// What went wrong in a range, if anything: the plugin threw (and which
+// parcel is to blame is not known yet), or it returned a bad value for a
+// named parcel.
+struct RangeError {
+  enum class Kind { none, threw, bad_output } kind = Kind::none;
+  std::string message;  // names the plugin (and, for bad_output, the parcel)
+  std::string what;     // threw: what follows "threw": ": <the exception's text>"
+  explicit operator bool() const { return kind != Kind::none; }
+};
+
+RangeError threw(const std::string& who, std::string what) {
+  return {RangeError::Kind::threw, who + " threw" + what, what};
+}
+RangeError bad(std::string message) {
+  return {RangeError::Kind::bad_output, std::move(message), {}};
+}
+
 // Scores parcels [first, first+count) with one criterion into its arrays.
-// Returns an error message naming the plugin and the parcel, or "".
-std::string score_range(const ParcelTable& parcels, const ReferenceData& reference,
-                        const EnabledCriterion& c, CriterionScores& out, std::vector<Veto>& vetoes,
-                        std::size_t first, std::size_t count) {
+RangeError score_range(const ParcelTable& parcels, const ReferenceData& reference,
+                       const EnabledCriterion& c, CriterionScores& out, std::vector<Veto>& vetoes,
+                       std::size_t first, std::size_t count) {
   const std::size_t nf = c.factors.size();
   std::span<double> scores(out.scores.data() + first, count);
   std::span<double> factors(out.factors.data() + first * nf, count * nf);
@@ -37,29 +53,29 @@ std::string score_range(const ParcelTable& parcels, const ReferenceData& referen
   try {
     c.criterion->score(ParcelBatch(parcels, first, count), reference, result);
   } catch (const std::exception& e) {
-    return who + " threw: " + e.what();
+    return threw(who, std::string(": ") + e.what());
   } catch (...) {
-    return who + " threw an unknown exception";
+    return threw(who, " an unknown exception");
   }
   for (std::size_t i = 0; i < count; ++i) {
     const std::string parcel = "parcel '" + std::string(parcels.id.at(first + i)) + "'";
     const double s = scores[i];
-    if (std::isnan(s)) return who + " returned NaN (or no score) for " + parcel;
+    if (std::isnan(s)) return bad(who + " returned NaN (or no score) for " + parcel);
     if (!(s >= 0.0 && s <= 100.0))
-      return who + " returned score " + format_number(s) + ", outside [0, 100], for " + parcel;
+      return bad(who + " returned score " + format_number(s) + ", outside [0, 100], for " + parcel);
     for (std::size_t f = 0; f < nf; ++f)
       if (std::isinf(factors[i * nf + f]))
-        return who + " returned an infinite value of factor '" + c.factors[f].name + "' for " +
-               parcel;
+        return bad(who + " returned an infinite value of factor '" + c.factors[f].name + "' for " +
+                   parcel);
   }
   for (std::size_t v = veto_mark; v < vetoes.size(); ++v)
-    if (vetoes[v].parcel >= count) return who + " vetoed a parcel outside its batch";
+    if (vetoes[v].parcel >= count) return bad(who + " vetoed a parcel outside its batch");
   return {};
 }
 
 struct BatchOutcome {
   std::vector<std::vector<Veto>> vetoes;  // per criterion, batch-local parcels
-  std::string error;
+  RangeError error;
   std::size_t criterion = 0;
 };
 
@@ -143,12 +159,12 @@ RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& refer
       const std::size_t first = b * batch, count = std::min(batch, n - first);
       BatchOutcome& o = outcomes[b];
       o.vetoes.resize(criteria.size());
-      for (std::size_t c = 0; c < criteria.size() && o.error.empty(); ++c) {
+      for (std::size_t c = 0; c < criteria.size() && !o.error; ++c) {
         o.error =
             score_range(parcels, reference, criteria[c], r.scores[c], o.vetoes[c], first, count);
         o.criterion = c;
       }
-      if (!o.error.empty()) failed = true;
+      if (o.error) failed = true;
       done.fetch_add(count);
     }
   };
@@ -177,23 +193,21 @@ RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& refer
   // parcel by scoring the batch's parcels one at a time.
   for (std::size_t b = 0; b < n_batches; ++b) {
     const BatchOutcome& o = outcomes[b];
-    if (o.error.empty()) continue;
+    if (!o.error) continue;
     const std::size_t first = b * batch, count = std::min(batch, n - first);
     const EnabledCriterion& c = criteria[o.criterion];
-    if (o.error.find(" threw") != std::string::npos) {
+    if (o.error.kind == RangeError::Kind::threw) {
       for (std::size_t i = 0; i < count; ++i) {
         std::vector<Veto> scratch;
-        const std::string single =
+        const RangeError single =
             score_range(parcels, reference, c, r.scores[o.criterion], scratch, first + i, 1);
-        if (!single.empty())
-          throw PluginError(single.find(" threw") != std::string::npos
-                                ? "plugin '" + c.name + "' (" + c.file + ") failed on parcel '" +
-                                      std::string(parcels.id.at(first + i)) +
-                                      "': " + single.substr(single.find("threw"))
-                                : single);
+        if (single.kind == RangeError::Kind::threw)
+          throw PluginError("plugin '" + c.name + "' (" + c.file + ") failed on parcel '" +
+                            std::string(parcels.id.at(first + i)) + "': threw" + single.what);
+        if (single) throw PluginError(single.message);
       }
     }
-    throw PluginError(o.error + " (parcels " + std::string(parcels.id.at(first)) + " .. " +
+    throw PluginError(o.error.message + " (parcels " + std::string(parcels.id.at(first)) + " .. " +
                       std::string(parcels.id.at(first + count - 1)) + ")");
   }
 

@@ -70,8 +70,7 @@ Plan plan_run(const RunRequest& request) {
     if (!p) {
       std::string refused;
       for (const auto& r : plan.registry.refused)
-        if (r.file.find("siterank_" + name + ".so") != std::string::npos)
-          refused = " (" + r.file + " was refused: " + r.reason + ")";
+        if (r.name_from_file == name) refused = " (" + r.file + " was refused: " + r.reason + ")";
       throw PluginError(plan.profile.path + ": $.weights." + name +
                         ": no plugin provides criterion '" + name +
                         "' (available: " + known_criteria(plan.registry) + ")" + refused);

@@ -1,5 +1,6 @@
 // Plugin discovery, the version and build-tag checks, and library lifetime.
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "plugins/plugin_loader.hpp"
 #include "util/errors.hpp"
@@ -21,6 +22,10 @@ TEST_CASE("broken plugins are refused with what was expected and found") {
   const PluginRegistry reg = discover_plugins({broken});
   CHECK(reg.plugins.empty());
   REQUIRE(reg.refused.size() == 4);
+  // Each refusal keeps the criterion its file name promises.
+  for (const auto& r : reg.refused)
+    CHECK("siterank_" + r.name_from_file + ".so" ==
+          std::filesystem::path(r.file).filename().string());
   CHECK(refusal(reg, broken + "/siterank_wrong_api.so") ==
         "SDK API version mismatch: expected " + std::to_string(SITERANK_SDK_API_VERSION) +
             ", found 999 (rebuild the plugin against this siterank's SDK)");
