@@ -1,17 +1,23 @@
 # Driver of the install.out_of_tree_plugin test (cmake -P; see CMakeLists.txt
 # for the variables it is given). Steps:
-#   1. cmake --install the build into STAGING_DIR;
-#   2. configure and build examples/out_of_tree_plugin against STAGING_DIR
-#      with find_package(siterank), and run its unit tests when built;
+#   1. cmake --install the build into STAGING_DIR, with the docs and the
+#      examples under DOCDIR;
+#   2. configure and build the installed copy of examples/out_of_tree_plugin
+#      against STAGING_DIR with find_package(siterank) and every lookup of
+#      GDAL, nlohmann_json, PROJ and Boost disabled (a plugin needs only the
+#      SDK), and run its unit tests when built;
 #   3. the staged CLI lists the staged built-in plugins with no option;
 #   4. ... and flood_risk with --plugins-dir;
 #   5. ranks tests/data/grid with flood_risk and gets hand-computed scores;
-#   6. ... and lists flood_risk found through SITERANK_PLUGIN_PATH.
+#   6. ... and lists flood_risk found through SITERANK_PLUGIN_PATH;
+#   7. the package's components, through consumer/ (CONSUMER_DIR): host
+#      gives siterank::host, which links and runs; an unknown component
+#      is not found; an optional host never fails an SDK-only lookup.
 # Every failure says what was expected and what was found.
 cmake_minimum_required(VERSION 3.20)
 
-foreach(var CMAKE_COMMAND CTEST_COMMAND SOURCE_DIR BUILD_DIR STAGING_DIR EXAMPLE_BUILD_DIR GENERATOR
-            CXX_COMPILER BINDIR PLUGIN_SUBDIR PROFILE)
+foreach(var CMAKE_COMMAND CTEST_COMMAND SOURCE_DIR BUILD_DIR STAGING_DIR EXAMPLE_BUILD_DIR CONSUMER_DIR
+            CONSUMER_BUILD_DIR GENERATOR CXX_COMPILER BINDIR DOCDIR PLUGIN_SUBDIR PROFILE)
   if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
     message(FATAL_ERROR "run_install_test.cmake: -D${var}=... is required")
   endif()
@@ -50,27 +56,40 @@ endif()
 # --- 1. install ---------------------------------------------------------
 # A fresh staging prefix each time, so a file left by an earlier run cannot
 # make a broken install pass.
-file(REMOVE_RECURSE "${STAGING_DIR}" "${EXAMPLE_BUILD_DIR}")
+file(REMOVE_RECURSE "${STAGING_DIR}" "${EXAMPLE_BUILD_DIR}" "${CONSUMER_BUILD_DIR}")
 run("cmake --install" install_log "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${STAGING_DIR}"
     ${config_args})
 set(cli "${STAGING_DIR}/${BINDIR}/siterank")
-foreach(f "${cli}" "${STAGING_DIR}/include/siterank/sdk.hpp")
+set(staged_docs "${STAGING_DIR}/${DOCDIR}")
+set(staged_example "${staged_docs}/examples/out_of_tree_plugin")
+# Every doc (docs/**.md) and every file of examples/, copied to DOCDIR.
+file(GLOB_RECURSE docs RELATIVE "${SOURCE_DIR}/docs" "${SOURCE_DIR}/docs/*.md")
+file(GLOB_RECURSE examples RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/examples/*")
+list(TRANSFORM docs PREPEND "${staged_docs}/")
+list(TRANSFORM examples PREPEND "${staged_docs}/")
+foreach(f "${cli}" "${STAGING_DIR}/include/siterank/sdk.hpp" "${staged_docs}/writing-plugins.md"
+          "${staged_example}/CMakeLists.txt" ${docs} ${examples})
   if(NOT EXISTS "${f}")
     fail("cmake --install" "${f} in the staging prefix" "no such file; install log:\n${install_log}")
   endif()
 endforeach()
 
-# --- 2. build the example against the staged package -----------------------
-set(configure_args -S "${SOURCE_DIR}/examples/out_of_tree_plugin" -B "${EXAMPLE_BUILD_DIR}"
-    -G "${GENERATOR}" "-DCMAKE_PREFIX_PATH=${STAGING_DIR}" "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}"
-    "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}")
+# --- 2. build the installed example against the staged package ------------
+# How every project here is configured against the staged package.
+set(package_user_args --no-warn-unused-cli -G "${GENERATOR}" "-DCMAKE_PREFIX_PATH=${STAGING_DIR}"
+    "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}" "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}")
 if(MAKE_PROGRAM)
-  list(APPEND configure_args "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}")
+  list(APPEND package_user_args "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}")
 endif()
 if(CONFIG)
-  list(APPEND configure_args "-DCMAKE_BUILD_TYPE=${CONFIG}")
+  list(APPEND package_user_args "-DCMAKE_BUILD_TYPE=${CONFIG}")
 endif()
-run("configuring the example with find_package(siterank)" ignored "${CMAKE_COMMAND}" ${configure_args})
+# Makes find_package of the host's dependencies fail (an error when REQUIRED).
+set(no_host_dependencies -DCMAKE_DISABLE_FIND_PACKAGE_GDAL=ON -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON
+    -DCMAKE_DISABLE_FIND_PACKAGE_PROJ=ON -DCMAKE_DISABLE_FIND_PACKAGE_Boost=ON)
+run("configuring the installed example with find_package(siterank), without GDAL, nlohmann_json, PROJ, Boost"
+    ignored "${CMAKE_COMMAND}" -S "${staged_example}" -B "${EXAMPLE_BUILD_DIR}" ${package_user_args}
+    ${no_host_dependencies})
 
 # find_package must have used the staged package, not some other siterank.
 file(STRINGS "${EXAMPLE_BUILD_DIR}/CMakeCache.txt" found_dir REGEX "^siterank_DIR:")
@@ -301,5 +320,34 @@ unset(ENV{SITERANK_PLUGIN_PATH})
 read_plugins("SITERANK_PLUGIN_PATH=... siterank plugins --json" "${json}" env)
 check_builtins("SITERANK_PLUGIN_PATH=... siterank plugins --json" env)
 check_flood_risk("SITERANK_PLUGIN_PATH=... siterank plugins --json" env)
+
+# --- 7. the package's components --------------------------------------------
+# Configures and builds consumer/ with find_package(siterank <find_args>)
+# and the extra arguments; fails unless its found.txt matches <expected>
+# (a regular expression).
+function(check_package step find_args expected)
+  string(MAKE_C_IDENTIFIER "${find_args}" dir)
+  set(dir "${CONSUMER_BUILD_DIR}/${dir}")
+  run("${step}: configuring" ignored "${CMAKE_COMMAND}" -S "${CONSUMER_DIR}" -B "${dir}" ${package_user_args}
+      "-DSITERANK_FIND_ARGS=${find_args}" ${ARGN})
+  run("${step}: building" ignored "${CMAKE_COMMAND}" --build "${dir}" ${config_args})
+  file(READ "${dir}/found.txt" found)
+  if(NOT found MATCHES "${expected}")
+    fail("${step}" "${expected}" "${found}")
+  endif()
+  file(GLOB_RECURSE programs LIST_DIRECTORIES false "${dir}/uses_host")
+  foreach(program IN LISTS programs)
+    run("${step}: running a program linked to siterank::host" ignored "${program}")
+  endforeach()
+endfunction()
+# The host needs neither PROJ nor Boost from its users.
+check_package("find_package(siterank COMPONENTS host)" "REQUIRED COMPONENTS host"
+    "^siterank_FOUND=TRUE siterank_sdk_FOUND=TRUE siterank_host_FOUND=TRUE siterank::sdk siterank::host$"
+    -DCMAKE_DISABLE_FIND_PACKAGE_PROJ=ON -DCMAKE_DISABLE_FIND_PACKAGE_Boost=ON)
+check_package("find_package(siterank COMPONENTS nosuch)" "COMPONENTS nosuch" "^siterank_FOUND=FALSE ")
+# siterank_host_FOUND is FALSE here while the host needs GDAL or nlohmann_json.
+check_package("find_package(siterank OPTIONAL_COMPONENTS host), without the host's dependencies"
+    "REQUIRED OPTIONAL_COMPONENTS host" "^siterank_FOUND=TRUE siterank_sdk_FOUND=TRUE .*siterank::sdk"
+    ${no_host_dependencies})
 
 message(STATUS "install test passed: staged ${cli}, flood_risk from ${flood_risk_file}")
