@@ -1,0 +1,42 @@
+#include "data/layer_fields.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+
+namespace siterank::data_detail {
+
+int source_field(const OpenedLayer& l, const std::string& src, const std::string& json_path,
+                 const DatasetManifest& m) {
+  OGRFeatureDefn* defn = l.layer->GetLayerDefn();
+  const int idx = defn->GetFieldIndex(src.c_str());
+  if (idx >= 0) return idx;
+  std::string names;
+  for (int i = 0; i < defn->GetFieldCount(); ++i)
+    names += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
+  throw InputError(m.path + ": " + json_path + ": no field '" + src + "' in " + l.label +
+                   " (fields: " + names + ")");
+}
+
+bool is_numeric(const OpenedLayer& l, int idx) {
+  const OGRFieldType t = l.layer->GetLayerDefn()->GetFieldDefn(idx)->GetType();
+  return t == OFTInteger || t == OFTInteger64 || t == OFTReal;
+}
+
+std::string text_value(const OpenedLayer& l, OGRFeature& f, int idx) {
+  if (!f.IsFieldSetAndNotNull(idx)) return {};
+  const char* raw = f.GetFieldAsString(idx);
+  if (l.recode_from.empty()) return raw;
+  char* utf8 = CPLRecode(raw, l.recode_from.c_str(), CPL_ENC_UTF8);
+  std::string out = utf8;
+  CPLFree(utf8);
+  return out;
+}
+
+std::string map_value(const LayerSource& s, const std::string& field, std::string v) {
+  const auto f = s.values.find(field);
+  if (f == s.values.end()) return v;
+  const auto it = f->second.find(v);
+  return it == f->second.end() ? v : it->second;
+}
+
+}  // namespace siterank::data_detail
