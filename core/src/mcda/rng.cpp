@@ -81,13 +81,7 @@ double log_gamma_draw(Rng& rng, double shape) {
 
 // --- Rng
 
-Rng::Rng(std::uint64_t seed, std::uint64_t stream) {
-  std::uint64_t z = seed ^ mix64(stream);
-  for (auto& word : s_) {
-    z += kGoldenGamma;
-    word = mix64(z);
-  }
-}
+Rng::Rng(std::uint64_t seed, std::uint64_t stream) : Rng(from_splitmix64(seed ^ mix64(stream))) {}
 
 Rng Rng::from_state(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2, std::uint64_t s3) {
   if ((s0 | s1 | s2 | s3) == 0) fail("xoshiro256** state all zero");
@@ -96,6 +90,17 @@ Rng Rng::from_state(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2, std::u
   rng.s_[1] = s1;
   rng.s_[2] = s2;
   rng.s_[3] = s3;
+  return rng;
+}
+
+Rng Rng::from_splitmix64(std::uint64_t z) {
+  // mix64 is a bijection and the four inputs differ, so at most one word
+  // is 0: the state is never all zero.
+  Rng rng;
+  for (auto& word : rng.s_) {
+    z += kGoldenGamma;
+    word = mix64(z);
+  }
   return rng;
 }
 

@@ -1,5 +1,6 @@
 // Seeded random numbers that are the same on every platform: the weights
-// drawn by the Monte Carlo analysis (mcda/monte_carlo.hpp). The
+// drawn by the Monte Carlo analysis (mcda/monte_carlo.hpp), and the
+// benchmark data generator's draws (bench/generate/rng.hpp). The
 // std::*_distribution algorithms differ between standard libraries and
 // libm's log/exp in their last bits, so neither is used: the generator,
 // its uniform, normal and gamma draws and the Dirichlet are fully specified
@@ -21,6 +22,10 @@ class Rng {
   explicit Rng(std::uint64_t seed, std::uint64_t stream = 0);
   // The generator in a given state (not all zero; throws std::invalid_argument).
   static Rng from_state(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2, std::uint64_t s3);
+  // State: the next four splitmix64 outputs from the splitmix64 state z
+  // (Rng(seed, stream) is from_splitmix64(seed ^ mix(stream))). For callers
+  // that derive their streams' starting points another way.
+  static Rng from_splitmix64(std::uint64_t z);
   std::uint64_t next();
   double uniform();            // [0, 1): the top 53 bits of next() times 2^-53
   double normal();             // standard normal (Marsaglia polar, no spare kept)

@@ -77,6 +77,22 @@ TEST_CASE("Rng(seed) takes its state from splitmix64(seed)") {
   for (int i = 0; i < 100; ++i) CHECK(seeded_again.next() == from_state.next());
 }
 
+TEST_CASE("from_splitmix64(z) takes its state from splitmix64 started at z") {
+  // The same published splitmix64 outputs from 1234567 as above.
+  const std::uint64_t sm[] = {6457827717110365317u, 3203168211198807973u, 9817491932198370423u,
+                              4593380528125082431u};
+  Rng started = Rng::from_splitmix64(1234567);
+  Rng from_state = Rng::from_state(sm[0], sm[1], sm[2], sm[3]);
+  Rng stream_zero(1234567, 0);  // mix(0) = 0: the same starting point
+  for (int i = 0; i < 100; ++i) {
+    const std::uint64_t x = started.next();
+    CHECK(x == from_state.next());
+    CHECK(x == stream_zero.next());
+  }
+  // Other streams start elsewhere than at seed ^ stream.
+  CHECK(Rng::from_splitmix64(1234567 ^ 3).next() != Rng(1234567, 3).next());
+}
+
 TEST_CASE("streams are reproducible and distinct") {
   Rng a(7, 3), b(7, 3), c(7, 4), d(8, 3);
   std::vector<std::uint64_t> xa, xb, xc, xd;
