@@ -11,7 +11,7 @@
 #include "mcda/aggregation.hpp"
 #include "mcda/ahp_json.hpp"
 #include "mcda/decision_table.hpp"
-#include "mcda/sensitivity.hpp"
+#include "mcda/ranking_order.hpp"
 #include "util/errors.hpp"
 #include "util/json_file.hpp"
 #include "util/text_format.hpp"

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "args.hpp"
-#include "mcda/sensitivity.hpp"
+#include "mcda/monte_carlo.hpp"
 #include "scoring/pipeline.hpp"
 
 namespace siterank::cli {
