@@ -26,10 +26,9 @@ std::vector<VetoEntry> requirement_vetoes(const ProjectProfile& p, const ParcelT
   const double smallest = p.land_min_m2 * (1.0 - p.land_tolerance);
   const bool check_size = req.veto_too_small && !is_missing(p.land_min_m2);
   const double budget = p.max_price_wan_per_mu;
-  const bool check_price =
-      req.veto_over_budget && !is_missing(budget) && t.price_wan_per_mu.size() == t.size();
-  const bool check_power =
-      req.veto_insufficient_power && p.power_kva > 0.0 && t.power_kva.size() == t.size();
+  // Unmapped number columns are NaN for every parcel, so they never veto.
+  const bool check_price = req.veto_over_budget && !is_missing(budget);
+  const bool check_power = req.veto_insufficient_power && p.power_kva > 0.0;
 
   std::vector<VetoEntry> out;
   auto veto = [&](std::size_t i, std::string reason) {
