@@ -23,20 +23,21 @@ struct Analysis {
   std::size_t steps = 20;
 };
 
-std::string id_of(const Run& run, const ParcelSensitivity& s, std::size_t row) {
-  return std::string(run.dataset.parcels.id.at(s.parcel(row)));
+std::string id_of(const RankedResult& result, const ParcelSensitivity& s, std::size_t row) {
+  return std::string(result.parcel_table().id.at(s.parcel(row)));
 }
 
-void write_json(const Run& run, const ParcelSensitivity& s, const Analysis& an, std::ostream& out) {
-  const auto& r = run.result;
+void write_json(const RankedResult& result, const ParcelSensitivity& s, const Analysis& an,
+                std::ostream& out) {
+  const auto& r = result.scoring;
   nlohmann::ordered_json j;
-  j["profile"] = run.plan.profile.path;
-  j["dataset"] = run.dataset.manifest.name;
+  j["profile"] = result.profile.path;
+  j["dataset"] = result.dataset.name;
   j["ranked"] = s.rows();
-  j["aggregation"] = std::string(mcda::name(run.plan.profile.aggregation.method));
+  j["aggregation"] = std::string(mcda::name(result.profile.aggregation.method));
   j["weights"] = nlohmann::ordered_json::object();
-  for (std::size_t c = 0; c < run.criteria.size(); ++c)
-    j["weights"][run.criteria[c].name] = s.weights()[c];
+  for (std::size_t c = 0; c < result.criteria.size(); ++c)
+    j["weights"][result.criteria[c].name] = s.weights()[c];
   j["monte_carlo"] = {{"samples", an.options.samples},
                       {"spread", an.options.spread},
                       {"seed", an.options.seed},
@@ -45,7 +46,7 @@ void write_json(const Run& run, const ParcelSensitivity& s, const Analysis& an, 
   nlohmann::ordered_json leaders = nlohmann::ordered_json::array();
   for (const auto& t : an.mc.tracked)
     leaders.push_back({{"rank", t.base_rank},
-                       {"parcel_id", id_of(run, s, t.alternative)},
+                       {"parcel_id", id_of(result, s, t.alternative)},
                        {"score", r.total[s.parcel(t.alternative)]},
                        {"p_top_k", an.mc.p_top_k(t.alternative)},
                        {"rank_min", t.rank_min},
@@ -54,20 +55,20 @@ void write_json(const Run& run, const ParcelSensitivity& s, const Analysis& an, 
   j["leaders"] = leaders;
   if (s.rows() >= 2) {
     nlohmann::ordered_json changes = nlohmann::ordered_json::array();
-    for (const auto& c : an.top_two) changes.push_back(weight_change_json(run, c));
-    j["top_two"] = {{"first", id_of(run, s, 0)},
-                    {"second", id_of(run, s, 1)},
+    for (const auto& c : an.top_two) changes.push_back(weight_change_json(result, c));
+    j["top_two"] = {{"first", id_of(result, s, 0)},
+                    {"second", id_of(result, s, 1)},
                     {"margin", r.total[s.parcel(0)] - r.total[s.parcel(1)]},
                     {"per_criterion", changes},
-                    {"smallest", an.smallest ? weight_change_json(run, *an.smallest)
+                    {"smallest", an.smallest ? weight_change_json(result, *an.smallest)
                                              : nlohmann::ordered_json(nullptr)}};
   }
   nlohmann::ordered_json sweeps = nlohmann::ordered_json::array();
   for (const auto& sw : an.sweeps) {
     nlohmann::ordered_json lead = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < sw.weight.size(); ++i)
-      lead.push_back({{"weight", sw.weight[i]}, {"leader", id_of(run, s, sw.leader[i])}});
-    sweeps.push_back({{"criterion", run.criteria[sw.criterion].name},
+      lead.push_back({{"weight", sw.weight[i]}, {"leader", id_of(result, s, sw.leader[i])}});
+    sweeps.push_back({{"criterion", result.criteria[sw.criterion].name},
                       {"weight", s.weights()[sw.criterion]},
                       {"leader_stays_first", {sw.stable_low, sw.stable_high}},
                       {"steps", lead}});
@@ -76,13 +77,14 @@ void write_json(const Run& run, const ParcelSensitivity& s, const Analysis& an, 
   out << j.dump(1) << "\n";
 }
 
-void write_text(const Run& run, const ParcelSensitivity& s, const Analysis& an, std::ostream& out) {
-  const auto& r = run.result;
-  out << run.plan.profile.profile.name << " on " << run.dataset.manifest.name << ": " << s.rows()
-      << " ranked parcels; score = " << aggregation_formula(run.plan.profile.aggregation)
+void write_text(const RankedResult& result, const ParcelSensitivity& s, const Analysis& an,
+                std::ostream& out) {
+  const auto& r = result.scoring;
+  out << result.profile.name << " on " << result.dataset.name << ": " << s.rows()
+      << " ranked parcels; score = " << aggregation_formula(result.profile.aggregation)
       << "\nweights:";
-  for (std::size_t c = 0; c < run.criteria.size(); ++c)
-    out << " " << run.criteria[c].name << " " << format_fixed(s.weights()[c], 3);
+  for (std::size_t c = 0; c < result.criteria.size(); ++c)
+    out << " " << result.criteria[c].name << " " << format_fixed(s.weights()[c], 3);
   out << "\n\nMonte Carlo: " << an.options.samples
       << " weight sets from a Dirichlet distribution around these weights, spread "
       << format_fixed(an.options.spread, 3) << " (a weight w varies with sd spread*sqrt(w(1-w))), "
@@ -90,37 +92,37 @@ void write_text(const Run& run, const ParcelSensitivity& s, const Analysis& an, 
   const std::string p_col = "p_top" + std::to_string(an.options.top_k);
   std::size_t width = 6;
   for (const auto& t : an.mc.tracked)
-    width = std::max(width, display_width(id_of(run, s, t.alternative)));
+    width = std::max(width, display_width(id_of(result, s, t.alternative)));
   out << "rank  " << pad("parcel", width) << "   score  " << pad(p_col, 8, true)
       << "  rank range  median\n";
   for (const auto& t : an.mc.tracked) {
     out << pad(std::to_string(t.base_rank), 4, true) << "  "
-        << pad(id_of(run, s, t.alternative), width) << "  "
+        << pad(id_of(result, s, t.alternative), width) << "  "
         << pad(format_fixed(r.total[s.parcel(t.alternative)], 2), 6, true) << "  "
         << pad(format_fixed(an.mc.p_top_k(t.alternative), 3), 8, true) << "  "
         << pad(std::to_string(t.rank_min) + "-" + std::to_string(t.rank_max), 10, true) << "  "
         << pad(format_fixed(t.rank_median, 1), 6, true) << "\n";
   }
   if (s.rows() >= 2) {
-    out << "\ntop two: " << id_of(run, s, 0) << " ahead of " << id_of(run, s, 1) << " by "
+    out << "\ntop two: " << id_of(result, s, 0) << " ahead of " << id_of(result, s, 1) << " by "
         << format_fixed(r.total[s.parcel(0)] - r.total[s.parcel(1)], 4) << "\n";
     if (an.smallest)
       out << "  smallest single-weight change that swaps them: "
-          << weight_change_text(run, *an.smallest) << "\n";
+          << weight_change_text(result, *an.smallest) << "\n";
     else
       out << "  no change of a single weight swaps them\n";
     for (const auto& c : an.top_two)
       out << "  "
           << (std::isnan(c.new_weight)
-                  ? run.criteria[c.criterion].name + ": no weight in [0, 1] swaps them"
-                  : weight_change_text(run, c))
+                  ? result.criteria[c.criterion].name + ": no weight in [0, 1] swaps them"
+                  : weight_change_text(result, c))
           << "\n";
   }
   if (!an.sweeps.empty() && s.rows() >= 1) {
     out << "\none weight at a time from 0 to 1 (the others rescaled in proportion), " << an.steps
-        << " steps: " << id_of(run, s, 0) << " stays first while\n";
+        << " steps: " << id_of(result, s, 0) << " stays first while\n";
     for (const auto& sw : an.sweeps) {
-      out << "  " << pad(run.criteria[sw.criterion].name, 14) << " weight "
+      out << "  " << pad(result.criteria[sw.criterion].name, 14) << " weight "
           << format_fixed(s.weights()[sw.criterion], 3) << " is in ["
           << format_fixed(sw.stable_low, 3) << ", " << format_fixed(sw.stable_high, 3)
           << "]; first along the sweep:";
@@ -129,7 +131,7 @@ void write_text(const Run& run, const ParcelSensitivity& s, const Analysis& an, 
         std::size_t k = i;
         while (k + 1 < sw.weight.size() && sw.leader[k + 1] == sw.leader[i]) ++k;
         out << " " << format_fixed(sw.weight[i], 2) << "-" << format_fixed(sw.weight[k], 2) << " "
-            << id_of(run, s, sw.leader[i]) << (k + 1 < sw.weight.size() ? "," : "");
+            << id_of(result, s, sw.leader[i]) << (k + 1 < sw.weight.size() ? "," : "");
         i = k + 1;
       }
       out << "\n";
@@ -148,11 +150,11 @@ int cmd_sensitivity(const Args& a) {
                                    static_cast<std::size_t>(a.integer("--top", 10)), req.threads);
   an.steps = static_cast<std::size_t>(a.integer("--steps", 20));
   if (an.steps == 0) throw UsageError("siterank sensitivity: --steps must be at least 1");
-  auto run = execute(planned(req), req);
-  if (!a.has("--quiet")) print_summary(*run);
-  if (run->result.ranking.empty())
-    throw InputError(run->plan.profile.path + ": every parcel is vetoed; nothing to analyse");
-  const ParcelSensitivity s(*run);
+  const auto result = rank_plan(planned(req), req);
+  if (!a.has("--quiet")) print_summary(*result);
+  if (result->scoring.ranking.empty())
+    throw InputError(result->profile.path + ": every parcel is vetoed; nothing to analyse");
+  const ParcelSensitivity s(*result);
   an.mc = s.monte_carlo(an.options);
   if (s.rows() >= 2) {
     an.top_two = s.reversal_changes(1, 2);
@@ -161,9 +163,9 @@ int cmd_sensitivity(const Args& a) {
   an.sweeps = s.sweeps(an.steps);
   write_output(a, [&](std::ostream& out) {
     if (format == "json")
-      write_json(*run, s, an, out);
+      write_json(*result, s, an, out);
     else
-      write_text(*run, s, an, out);
+      write_text(*result, s, an, out);
   });
   return 0;
 }

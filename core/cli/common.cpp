@@ -52,18 +52,18 @@ RunRequest request_from(const Args& a) {
   return r;
 }
 
-void print_summary(const Run& run) {
-  const auto& rep = run.dataset.report;
+void print_summary(const RankedResult& result) {
+  const auto& rep = result.dataset.report;
   for (const auto& n : rep.notes) std::cerr << "note: " << n << "\n";
-  for (const auto& s : rep.skipped) std::cerr << "skipped " << s << "\n";
+  for (const auto& s : rep.skipped) std::cerr << "skipped " << s.message << "\n";
   const std::size_t shown = std::min<std::size_t>(rep.repaired.size(), 20);
   for (std::size_t i = 0; i < shown; ++i) std::cerr << "repaired " << rep.repaired[i] << "\n";
   if (rep.repaired.size() > shown)
     std::cerr << "repaired ... and " << rep.repaired.size() - shown << " more\n";
-  std::cerr << "siterank: " << rep.parcels_read << " parcels read from "
-            << run.dataset.manifest.name << ", " << rep.parcels_loaded << " loaded ("
-            << rep.repaired.size() << " repaired, " << rep.skipped.size() << " skipped); "
-            << run.result.ranking.size() << " ranked, " << run.result.vetoed.size() << " vetoed\n";
+  std::cerr << "siterank: " << rep.parcels_read << " parcels read from " << result.dataset.name
+            << ", " << rep.parcels_loaded << " loaded (" << rep.repaired.size() << " repaired, "
+            << rep.skipped.size() << " skipped); " << result.scoring.ranking.size() << " ranked, "
+            << result.scoring.vetoed.size() << " vetoed\n";
 }
 
 void write_output(const Args& a, const std::function<void(std::ostream&)>& writer) {

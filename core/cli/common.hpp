@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "args.hpp"
+#include "host/rank_run.hpp"
 #include "mcda/monte_carlo.hpp"
-#include "scoring/pipeline.hpp"
 
 namespace siterank::cli {
 
@@ -38,7 +38,7 @@ RunRequest request_from(const Args& a);
 // plan_run, with the profile's warnings on stderr.
 Plan planned(const RunRequest& request);
 // Dataset notes, repairs, skips and counts on stderr.
-void print_summary(const Run& run);
+void print_summary(const RankedResult& result);
 // To -o FILE (temporary file renamed when complete) or stdout.
 void write_output(const Args& a, const std::function<void(std::ostream&)>& writer);
 

@@ -89,23 +89,18 @@ int cmd_rank(const Args& a) {
   sel.style = !a.has("--no-style");
   sel.threads = req.threads;
   set_coordinates(a, format, sel);
-  mcda::MonteCarloOptions mc;
-  const bool with_sensitivity = a.has("--with-sensitivity");
-  if (with_sensitivity) {
+  if (a.has("--with-sensitivity")) {
     // K is --top, or 10 when --top is 0 (every parcel) or not given.
-    mc = monte_carlo_options(a, "rank", a.has("--top") && sel.top ? sel.top : 10, req.threads);
+    req.top_k_shares =
+        monte_carlo_options(a, "rank", a.has("--top") && sel.top ? sel.top : 10, req.threads);
   } else {
     for (const char* opt : {"--samples", "--spread", "--seed"})
       if (a.has(opt))
         throw UsageError(std::string("siterank rank: ") + opt + " goes with --with-sensitivity");
   }
-  auto run = execute(planned(req), req);
-  if (!a.has("--quiet")) print_summary(*run);
-  if (with_sensitivity) {
-    run->p_topk = p_top_k(*run, mc);
-    run->p_topk_k = mc.top_k;
-  }
-  write_result(writer, *run, sel, a.get("--output"));
+  const auto result = rank_plan(planned(req), req);
+  if (!a.has("--quiet")) print_summary(*result);
+  write_result(writer, *result, sel, a.get("--output"));
   return 0;
 }
 
@@ -126,9 +121,9 @@ int cmd_report(const Args& a) {
   // The temporary file beside the target, before the data is read: a
   // directory that cannot be written fails now, not after the scoring.
   AtomicFile file(out);
-  auto run = execute(std::move(plan), req);
-  if (!a.has("--quiet")) print_summary(*run);
-  write_report(*run, sel, file.stream());
+  const auto result = rank_plan(std::move(plan), req);
+  if (!a.has("--quiet")) print_summary(*result);
+  write_report(*result, sel, file.stream());
   file.commit();
   return 0;
 }
@@ -139,24 +134,23 @@ int cmd_explain(const Args& a) {
   const std::string format = a.get("--format", "text");
   if (format != "text" && format != "json")
     throw UsageError("siterank explain: unknown format '" + format + "' (text, json)");
-  auto run = execute(planned(req), req);
-  const auto& ids = run->dataset.parcels.id;
+  const auto result = rank_plan(planned(req), req);
+  const auto& ids = result->parcel_table().id;
   std::size_t p = ids.size();
   for (std::size_t i = 0; i < ids.size(); ++i)
     if (ids.at(i) == id) p = i;
   if (p == ids.size()) {
-    for (const auto& s : run->dataset.report.skipped)
-      if (s.find("'" + id + "'") != std::string::npos)
-        throw InputError("parcel '" + id + "' was skipped while loading: " + s);
-    throw InputError("no parcel '" + id + "' in " + run->dataset.manifest.path);
+    if (const SkippedParcel* s = result->dataset.report.skipped_parcel(id))
+      throw InputError("parcel '" + id + "' was skipped while loading: " + s->message);
+    throw InputError("no parcel '" + id + "' in " + result->dataset.manifest_path);
   }
   write_output(a, [&](std::ostream& out) {
     if (format == "json") {
-      nlohmann::ordered_json j = parcel_explanation(*run, p);
-      j["neighbours"] = ranking_neighbours(*run, p);
+      nlohmann::ordered_json j = parcel_explanation(*result, p);
+      j["neighbours"] = ranking_neighbours(*result, p);
       out << j.dump(1) << "\n";
     } else {
-      out << explanation_text(*run, p);
+      out << explanation_text(*result, p);
     }
   });
   return 0;

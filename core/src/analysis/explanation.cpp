@@ -5,31 +5,16 @@
 #include <sstream>
 
 #include "analysis/contributions.hpp"
+#include "analysis/parcel_reasons.hpp"
 #include "analysis/parcel_sensitivity.hpp"
-#include "export/exporters.hpp"
+#include "util/rounded_json.hpp"
 #include "util/text_format.hpp"
 
 namespace siterank {
 
-nlohmann::ordered_json rounded(double v, int decimals) {
-  if (std::isnan(v)) return nullptr;
-  const double scale = std::pow(10.0, decimals);
-  return std::round(v * scale) / scale;
-}
-
-std::vector<double> parcel_contributions(const Run& run, std::size_t p) {
-  if (run.result.rank_of[p] == 0) return {};
-  std::vector<double> weights, scores;
-  for (std::size_t c = 0; c < run.criteria.size(); ++c) {
-    weights.push_back(run.criteria[c].weight);
-    scores.push_back(run.result.scores[c].scores[p]);
-  }
-  return contributions(run.plan.profile.aggregation, weights, scores);
-}
-
-nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t p) {
-  const ParcelTable& t = run.dataset.parcels;
-  const auto& r = run.result;
+nlohmann::ordered_json parcel_explanation(const RankedResult& result, std::size_t p) {
+  const ParcelTable& t = result.parcel_table();
+  const auto& r = result.scoring;
   nlohmann::ordered_json j;
   j["parcel_id"] = std::string(t.id.at(p));
   if (!t.name.at(p).empty()) j["name"] = std::string(t.name.at(p));
@@ -43,7 +28,7 @@ nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t p) {
   j["vetoed"] = vetoed;
   j["rank"] = vetoed ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.rank_of[p]);
   j["score"] = rounded(r.total[p]);
-  if (!run.p_topk.empty()) j["p_topk"] = rounded(run.p_topk[p]);
+  if (result.p_topk.has_value()) j["p_topk"] = rounded(result.p_topk->share[p]);
   if (vetoed) {
     nlohmann::ordered_json vetoes = nlohmann::ordered_json::array();
     for (const VetoEntry& v : r.vetoes_of(p))
@@ -51,9 +36,9 @@ nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t p) {
     j["vetoes"] = vetoes;
   }
   nlohmann::ordered_json criteria = nlohmann::ordered_json::array();
-  const std::vector<double> parts = parcel_contributions(run, p);
-  for (std::size_t c = 0; c < run.criteria.size(); ++c) {
-    const auto& ec = run.criteria[c];
+  const std::vector<double> parts = parcel_contributions(result, p);
+  for (std::size_t c = 0; c < result.criteria.size(); ++c) {
+    const auto& ec = result.criteria[c];
     const double s = r.scores[c].scores[p];
     nlohmann::ordered_json cj;
     cj["criterion"] = ec.name;
@@ -71,30 +56,31 @@ nlohmann::ordered_json parcel_explanation(const Run& run, std::size_t p) {
     criteria.push_back(cj);
   }
   j["criteria"] = criteria;
-  j["reasons"] = parcel_reasons(run, p);
+  j["reasons"] = parcel_reasons(result, p);
   return j;
 }
 
 namespace {
 
-nlohmann::ordered_json change_json(const Run& run, const std::optional<mcda::WeightChange>& c) {
-  return c ? weight_change_json(run, *c) : nullptr;
+nlohmann::ordered_json change_json(const RankedResult& result,
+                                   const std::optional<mcda::WeightChange>& c) {
+  return c ? weight_change_json(result, *c) : nullptr;
 }
 
-std::string change_text(const Run& run, const std::optional<mcda::WeightChange>& c) {
+std::string change_text(const RankedResult& result, const std::optional<mcda::WeightChange>& c) {
   if (!c) return "no change of a single weight reverses the pair";
-  return weight_change_text(run, *c) + ", the others rescaled, reverses the pair";
+  return weight_change_text(result, *c) + ", the others rescaled, reverses the pair";
 }
 
 }  // namespace
 
-nlohmann::ordered_json ranking_neighbours(const Run& run, std::size_t p) {
-  const ParcelTable& t = run.dataset.parcels;
-  const auto& r = run.result;
+nlohmann::ordered_json ranking_neighbours(const RankedResult& result, std::size_t p) {
+  const ParcelTable& t = result.parcel_table();
+  const auto& r = result.scoring;
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   const std::size_t rank = r.rank_of[p];
   if (rank == 0) return j;
-  const ParcelSensitivity s(run);
+  const ParcelSensitivity s(result);
   auto neighbour = [&](std::size_t other) {
     const std::size_t o = r.rank_of[other];
     return nlohmann::ordered_json{
@@ -103,7 +89,7 @@ nlohmann::ordered_json ranking_neighbours(const Run& run, std::size_t p) {
         {"score", rounded(r.total[other])},
         {"gap", rounded(r.total[other] - r.total[p])},
         {"reversing_weight_change",
-         change_json(run, o < rank ? s.reversal(o, rank) : s.reversal(rank, o))}};
+         change_json(result, o < rank ? s.reversal(o, rank) : s.reversal(rank, o))}};
   };
   j["ranked"] = r.ranking.size();
   j["above"] = rank > 1 ? neighbour(r.ranking[rank - 2]) : nlohmann::ordered_json(nullptr);
@@ -112,9 +98,9 @@ nlohmann::ordered_json ranking_neighbours(const Run& run, std::size_t p) {
   return j;
 }
 
-std::string explanation_text(const Run& run, std::size_t p) {
-  const ParcelTable& t = run.dataset.parcels;
-  const auto& r = run.result;
+std::string explanation_text(const RankedResult& result, std::size_t p) {
+  const ParcelTable& t = result.parcel_table();
+  const auto& r = result.scoring;
   std::ostringstream s;
   s << "parcel " << t.id.at(p);
   if (!t.name.at(p).empty()) s << " (" << t.name.at(p) << ")";
@@ -131,13 +117,13 @@ std::string explanation_text(const Run& run, std::size_t p) {
     for (const VetoEntry& v : r.vetoes_of(p)) s << "  " << v.by << ": " << v.reason << "\n";
   } else {
     s << "rank " << r.rank_of[p] << " of " << r.ranking.size() << ", score "
-      << format_fixed(r.total[p], 2) << " = " << aggregation_formula(run.plan.profile.aggregation)
+      << format_fixed(r.total[p], 2) << " = " << aggregation_formula(result.profile.aggregation)
       << "\n";
   }
   s << "\n";
-  const std::vector<double> parts = parcel_contributions(run, p);
-  for (std::size_t c = 0; c < run.criteria.size(); ++c) {
-    const auto& ec = run.criteria[c];
+  const std::vector<double> parts = parcel_contributions(result, p);
+  for (std::size_t c = 0; c < result.criteria.size(); ++c) {
+    const auto& ec = result.criteria[c];
     const double sc = r.scores[c].scores[p];
     s << pad(ec.name, 14) << " score " << pad(format_fixed(sc, 2), 6, true) << "  weight "
       << pad(format_fixed(ec.weight, 3), 5, true);
@@ -154,12 +140,12 @@ std::string explanation_text(const Run& run, std::size_t p) {
   if (!vetoed) {
     s << "\n";
     const std::size_t rank = r.rank_of[p];
-    const ParcelSensitivity sens(run);
+    const ParcelSensitivity sens(result);
     if (rank > 1) {
       const std::size_t a = r.ranking[rank - 2];
       s << "above: #" << rank - 1 << " " << t.id.at(a) << " scores " << format_fixed(r.total[a], 2)
         << ", " << format_fixed(r.total[a] - r.total[p], 2) << " more; "
-        << change_text(run, sens.reversal(rank - 1, rank)) << "\n";
+        << change_text(result, sens.reversal(rank - 1, rank)) << "\n";
     } else {
       s << "above: none, this parcel ranks first\n";
     }
@@ -167,7 +153,7 @@ std::string explanation_text(const Run& run, std::size_t p) {
       const std::size_t b = r.ranking[rank];
       s << "below: #" << rank + 1 << " " << t.id.at(b) << " scores " << format_fixed(r.total[b], 2)
         << ", " << format_fixed(r.total[p] - r.total[b], 2) << " less; "
-        << change_text(run, sens.reversal(rank, rank + 1)) << "\n";
+        << change_text(result, sens.reversal(rank, rank + 1)) << "\n";
     } else {
       s << "below: none, this parcel ranks last\n";
     }

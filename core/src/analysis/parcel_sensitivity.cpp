@@ -5,20 +5,21 @@
 #include <limits>
 #include <numeric>
 
-#include "analysis/explanation.hpp"
+#include "scoring/engine.hpp"
+#include "util/rounded_json.hpp"
 #include "util/text_format.hpp"
 
 namespace siterank {
 
-ParcelSensitivity::ParcelSensitivity(const Run& run)
-    : matrix_(feasible_matrix(run.result, run.result.ranking)),
-      spec_(run.plan.profile.aggregation),
-      parcels_(run.result.ranking) {
-  for (const auto& c : run.criteria) weights_.push_back(c.weight);
+ParcelSensitivity::ParcelSensitivity(const RankedResult& result)
+    : matrix_(feasible_matrix(result.scoring, result.scoring.ranking)),
+      spec_(result.profile.aggregation),
+      parcels_(result.scoring.ranking) {
+  for (const auto& c : result.criteria) weights_.push_back(c.weight);
   // Equal totals rank by parcel id, as the engine ranks them.
   std::vector<std::size_t> by_id(parcels_.size());
   std::iota(by_id.begin(), by_id.end(), std::size_t{0});
-  const auto& ids = run.dataset.parcels.id;
+  const auto& ids = result.parcel_table().id;
   std::sort(by_id.begin(), by_id.end(), [&](std::size_t a, std::size_t b) {
     return ids.at(parcels_[a]) < ids.at(parcels_[b]);
   });
@@ -62,23 +63,23 @@ std::optional<mcda::WeightChange> ParcelSensitivity::reversal(std::size_t ahead_
   return mcda::smallest_change(reversal_changes(ahead_rank, behind_rank));
 }
 
-std::string weight_change_text(const Run& run, const mcda::WeightChange& c) {
+std::string weight_change_text(const RankedResult& result, const mcda::WeightChange& c) {
   const double d = c.delta();
-  return run.criteria[c.criterion].name + " weight " + format_fixed(c.weight, 3) + " -> " +
+  return result.criteria[c.criterion].name + " weight " + format_fixed(c.weight, 3) + " -> " +
          format_fixed(c.new_weight, 3) + " (" + (d >= 0 ? "+" : "") + format_fixed(d, 3) + ")";
 }
 
-nlohmann::ordered_json weight_change_json(const Run& run, const mcda::WeightChange& c) {
-  return {{"criterion", run.criteria[c.criterion].name},
+nlohmann::ordered_json weight_change_json(const RankedResult& result, const mcda::WeightChange& c) {
+  return {{"criterion", result.criteria[c.criterion].name},
           {"weight", rounded(c.weight)},
           {"new_weight", rounded(c.new_weight)},  // NaN -> null
           {"delta", rounded(c.delta())}};
 }
 
-std::vector<double> p_top_k(const Run& run, const mcda::MonteCarloOptions& options) {
-  std::vector<double> p(run.dataset.parcels.size(), std::numeric_limits<double>::quiet_NaN());
-  if (run.result.ranking.empty()) return p;
-  const ParcelSensitivity s(run);
+std::vector<double> p_top_k(const RankedResult& result, const mcda::MonteCarloOptions& options) {
+  std::vector<double> p(result.parcel_table().size(), std::numeric_limits<double>::quiet_NaN());
+  if (result.scoring.ranking.empty()) return p;
+  const ParcelSensitivity s(result);
   mcda::MonteCarloOptions o = options;
   const auto mc = mcda::monte_carlo(s.scorer(), s.weights(), s.tie_order(), {}, o);
   for (std::size_t row = 0; row < s.rows(); ++row) p[s.parcel(row)] = mc.p_top_k(row);

@@ -6,17 +6,18 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <siterank/host/ranked_result.hpp>
 #include <string>
 #include <vector>
 
+#include "mcda/aggregation.hpp"
 #include "mcda/sensitivity.hpp"
-#include "scoring/pipeline.hpp"
 
 namespace siterank {
 
 class ParcelSensitivity {
  public:
-  explicit ParcelSensitivity(const Run& run);
+  explicit ParcelSensitivity(const RankedResult& result);
   // The scorer refers to this object's matrix.
   ParcelSensitivity(const ParcelSensitivity&) = delete;
   ParcelSensitivity& operator=(const ParcelSensitivity&) = delete;
@@ -48,13 +49,14 @@ class ParcelSensitivity {
 };
 
 // "land weight 0.3 -> 0.21 (-0.09)"; the change must have a new weight.
-std::string weight_change_text(const Run& run, const mcda::WeightChange& change);
+std::string weight_change_text(const RankedResult& result, const mcda::WeightChange& change);
 // {criterion, weight, new_weight, delta}, rounded; new_weight and delta
 // null when no weight reverses the pair.
-nlohmann::ordered_json weight_change_json(const Run& run, const mcda::WeightChange& change);
+nlohmann::ordered_json weight_change_json(const RankedResult& result,
+                                          const mcda::WeightChange& change);
 
 // Per parcel: the probability of being in the top K over Monte Carlo
 // weights, NaN for vetoed parcels (rank --with-sensitivity).
-std::vector<double> p_top_k(const Run& run, const mcda::MonteCarloOptions& options);
+std::vector<double> p_top_k(const RankedResult& result, const mcda::MonteCarloOptions& options);
 
 }  // namespace siterank

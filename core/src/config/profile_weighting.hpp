@@ -14,14 +14,6 @@
 
 namespace siterank {
 
-struct WeightingRecord {
-  std::string method = "direct";     // direct, rank_sum, rank_reciprocal, rank_order_centroid, ahp
-  std::map<std::string, int> ranks;  // rank methods: as written
-  std::vector<std::string> ahp_criteria;  // ahp: in matrix order
-  std::vector<std::vector<double>> ahp_matrix;
-  mcda::AhpResult ahp;  // ahp: weights in ahp_criteria order, lambda_max, CI, RI, CR
-};
-
 struct ProfileMethods {
   std::map<std::string, double> weights;      // normalised, sum 1
   std::map<std::string, double> raw_weights;  // as written: weight, rank, or AHP weight

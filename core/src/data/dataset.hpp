@@ -5,6 +5,7 @@
 #include <ogr_spatialref.h>
 
 #include <set>
+#include <siterank/host/load_report.hpp>
 #include <siterank/parcels.hpp>
 #include <siterank/reference.hpp>
 #include <string>
@@ -13,14 +14,6 @@
 #include "config/manifest.hpp"
 
 namespace siterank {
-
-struct LoadReport {
-  std::size_t parcels_read = 0;       // features in the parcels layer
-  std::size_t parcels_loaded = 0;     // kept, repaired ones included
-  std::vector<std::string> repaired;  // "parcel 'X': invalid geometry repaired (MakeValid)"
-  std::vector<std::string> skipped;   // "parcel 'X' (feature 12): no geometry"
-  std::vector<std::string> notes;     // CRS overrides and the like
-};
 
 struct Dataset {
   DatasetManifest manifest;

@@ -99,13 +99,13 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
     const std::string id = text_value(l, *f, id_idx);
     const auto label = [&] { return feature_label(id, f->GetFID()); };
     if (id.empty()) {
-      report.skipped.push_back(label() + ": empty id (" + s.fields.at("id") + ")");
+      report.skipped.push_back({id, label() + ": empty id (" + s.fields.at("id") + ")"});
       continue;
     }
     const PreparedGeometry prepared = prepared_geometry(*f, l, scratch);
     const OGRGeometry* g = prepared.geometry;
     if (!g) {
-      report.skipped.push_back(label() + ": " + prepared.why);
+      report.skipped.push_back({id, label() + ": " + prepared.why});
       continue;
     }
     const std::size_t ring_mark = t.geometry.ring_offsets.size(),
@@ -113,8 +113,8 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
     const double area = append_polygons(g, t.geometry);
     if (!(area > 0)) {
       drop_last_feature(t.geometry, ring_mark, point_mark);  // a line or point in the parcels layer
-      report.skipped.push_back(label() + ": geometry has no area (" +
-                               OGRGeometryTypeToName(g->getGeometryType()) + ")");
+      report.skipped.push_back({id, label() + ": geometry has no area (" +
+                                        OGRGeometryTypeToName(g->getGeometryType()) + ")"});
       continue;
     }
     if (!seen_ids.insert(id).second)

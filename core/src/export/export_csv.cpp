@@ -1,5 +1,6 @@
 #include <siterank/parcels.hpp>
 
+#include "analysis/parcel_reasons.hpp"
 #include "export/exporters.hpp"
 #include "export/output_geometry.hpp"
 #include "util/errors.hpp"
@@ -7,16 +8,16 @@
 
 namespace siterank {
 
-void write_csv(const Run& run, const Selection& sel, std::ostream& out) {
-  const ParcelTable& t = run.dataset.parcels;
-  const auto& r = run.result;
+void write_csv(const RankedResult& result, const Selection& sel, std::ostream& out) {
+  const ParcelTable& t = result.parcel_table();
+  const auto& r = result.scoring;
   // Optional point and WKT columns come last, so the others keep their
   // positions. Points are lon, lat in degrees, or x, y (easting, northing)
   // in a projected --crs-out, where calling metres lon/lat would mislead.
   TransformPtr to_out;
   if (sel.csv_lonlat || sel.csv_wkt) {
     try {
-      to_out = make_transform(run.dataset.working_crs, sel.crs);
+      to_out = make_transform(working_srs(result), sel.crs);
     } catch (const std::invalid_argument& e) {
       throw OutputError(std::string("CSV export: ") + e.what());
     }
@@ -24,9 +25,9 @@ void write_csv(const Run& run, const Selection& sel, std::ostream& out) {
   const bool degrees = in_degrees(sel.crs);
   const int point_decimals = degrees ? 7 : 3;  // about 1 cm; 1 mm
   out << "rank,parcel_id,platform,district,land_use,status,area_mu,area_m2,vetoed,score";
-  const bool p_topk = !run.p_topk.empty();
+  const bool p_topk = result.p_topk.has_value();
   if (p_topk) out << ",p_topk";
-  for (const auto& c : run.criteria) out << ",score_" << c.name;
+  for (const auto& c : result.criteria) out << ",score_" << c.name;
   out << ",reasons"
       << (!sel.csv_lonlat ? ""
           : degrees       ? ",lon,lat"
@@ -34,17 +35,17 @@ void write_csv(const Run& run, const Selection& sel, std::ostream& out) {
       << (sel.csv_wkt ? ",wkt" : "") << "\n";
   std::vector<OutputRing> rings;
   std::string wkt;
-  for (std::size_t p : selected_parcels(run, sel)) {
+  for (std::size_t p : selected_parcels(result, sel)) {
     const bool vetoed = r.rank_of[p] == 0;
     out << (vetoed ? "" : std::to_string(r.rank_of[p])) << ',' << csv_quote(t.id.at(p)) << ','
         << csv_quote(t.platform.at(p)) << ',' << csv_quote(t.district.at(p)) << ','
         << csv_quote(t.land_use.at(p)) << ',' << csv_quote(t.status.at(p)) << ','
         << format_fixed(t.area_m2[p] / m2_per_mu, 2) << ',' << format_fixed(t.area_m2[p], 1) << ','
         << (vetoed ? "true" : "false") << ',' << (vetoed ? "" : format_fixed(r.total[p], 4));
-    if (p_topk) out << ',' << (vetoed ? "" : format_fixed(run.p_topk[p], 4));
-    for (std::size_t c = 0; c < run.criteria.size(); ++c)
+    if (p_topk) out << ',' << (vetoed ? "" : format_fixed(result.p_topk->share[p], 4));
+    for (std::size_t c = 0; c < result.criteria.size(); ++c)
       out << ',' << format_fixed(r.scores[c].scores[p], 4);
-    out << ',' << csv_quote(parcel_reasons(run, p));
+    out << ',' << csv_quote(parcel_reasons(result, p));
     if (sel.csv_lonlat) {
       double x = t.rep_point[p].x, y = t.rep_point[p].y;
       if (!to_out->Transform(1, &x, &y))

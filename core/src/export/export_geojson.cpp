@@ -1,6 +1,7 @@
 #include <siterank/parcels.hpp>
 #include <vector>
 
+#include "analysis/parcel_reasons.hpp"
 #include "export/exporters.hpp"
 #include "export/output_geometry.hpp"
 #include "export/score_colour.hpp"
@@ -54,11 +55,11 @@ std::string geojson_crs_refusal(const UserCrs& crs) {
 namespace {
 
 // One feature, as a line of the FeatureCollection (without the separator).
-void append_feature(std::string& s, const Run& run, const Selection& sel, std::size_t p,
+void append_feature(std::string& s, const RankedResult& result, const Selection& sel, std::size_t p,
                     OGRCoordinateTransformation& to_out, int decimals,
                     std::vector<OutputRing>& rings) {
-  const ParcelTable& t = run.dataset.parcels;
-  const auto& r = run.result;
+  const ParcelTable& t = result.parcel_table();
+  const auto& r = result.scoring;
   const bool vetoed = r.rank_of[p] == 0;
   s += "{\"type\":\"Feature\",\"properties\":{\"rank\":";
   s += vetoed ? "null" : std::to_string(r.rank_of[p]);
@@ -66,13 +67,13 @@ void append_feature(std::string& s, const Run& run, const Selection& sel, std::s
   s += ",\"platform\":\"" + json_escape(t.platform.at(p)) + "\"";
   append_property(s, "area_mu", t.area_m2[p] / m2_per_mu, 2);
   append_property(s, "score", r.total[p], 4);
-  if (!run.p_topk.empty()) append_property(s, "p_topk", run.p_topk[p], 4);
-  for (std::size_t c = 0; c < run.criteria.size(); ++c) {
-    const std::string key = "score_" + run.criteria[c].name;
+  if (result.p_topk.has_value()) append_property(s, "p_topk", result.p_topk->share[p], 4);
+  for (std::size_t c = 0; c < result.criteria.size(); ++c) {
+    const std::string key = "score_" + result.criteria[c].name;
     append_property(s, key.c_str(), r.scores[c].scores[p], 4);
   }
   s += std::string(",\"vetoed\":") + (vetoed ? "true" : "false");
-  s += ",\"reasons\":\"" + json_escape(parcel_reasons(run, p)) + "\"";
+  s += ",\"reasons\":\"" + json_escape(parcel_reasons(result, p)) + "\"";
   if (sel.style) {
     // simplestyle-spec 1.1.0: fill and stroke as #rrggbb, fill-opacity 0..1.
     const std::string colour = std::string("#") + (vetoed ? vetoed_colour : colour_for(r.total[p]));
@@ -87,9 +88,9 @@ void append_feature(std::string& s, const Run& run, const Selection& sel, std::s
   s += "}";
 }
 
-TransformPtr output_transform(const Run& run, const Selection& sel) {
+TransformPtr output_transform(const RankedResult& result, const Selection& sel) {
   try {
-    return make_transform(run.dataset.working_crs, sel.crs);
+    return make_transform(working_srs(result), sel.crs);
   } catch (const std::invalid_argument& e) {
     throw OutputError(std::string("GeoJSON export: ") + e.what());
   }
@@ -100,18 +101,18 @@ TransformPtr output_transform(const Run& run, const Selection& sel) {
 // Features are formatted in parallel, a piece of consecutive features per
 // task, and written in order a window of pieces at a time: the file is the
 // same for any thread count, and memory stays bounded by the window.
-void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
+void write_geojson(const RankedResult& result, const Selection& sel, std::ostream& out) {
   if (const std::string why = geojson_crs_refusal(sel.crs); !why.empty())
     throw OutputError("GeoJSON export: " + why);
   const unsigned threads = worker_count(sel.threads);
   // PROJ transformation objects are not thread-safe: one per worker.
   std::vector<TransformPtr> transforms;
-  for (unsigned w = 0; w < threads; ++w) transforms.push_back(output_transform(run, sel));
+  for (unsigned w = 0; w < threads; ++w) transforms.push_back(output_transform(result, sel));
   const int decimals = coordinate_decimals(sel.crs);
-  out << "{\"type\":\"FeatureCollection\",\"name\":\"" << json_escape(run.plan.profile.profile.name)
-      << "\"" << crs_members(sel.crs) << ",\"features\":[\n";
+  out << "{\"type\":\"FeatureCollection\",\"name\":\"" << json_escape(result.profile.name) << "\""
+      << crs_members(sel.crs) << ",\"features\":[\n";
 
-  const std::vector<std::size_t> parcels = selected_parcels(run, sel);
+  const std::vector<std::size_t> parcels = selected_parcels(result, sel);
   constexpr std::size_t piece_size = 512;
   const std::size_t window = 16 * threads;  // pieces formatted before writing
   std::vector<std::string> text(window);
@@ -126,7 +127,7 @@ void write_geojson(const Run& run, const Selection& sel, std::ostream& out) {
       const std::size_t end = std::min(parcels.size(), begin + piece_size);
       for (std::size_t k = begin; k < end; ++k) {
         if (k > 0) s += ",\n";
-        append_feature(s, run, sel, parcels[k], *transforms[w], decimals, rings[w]);
+        append_feature(s, result, sel, parcels[k], *transforms[w], decimals, rings[w]);
       }
     });
     for (std::size_t i = 0; i < count; ++i) out << text[i];

@@ -72,9 +72,9 @@ std::string description(const nlohmann::ordered_json& e, std::size_t ranked,
 
 }  // namespace
 
-void write_kml(const Run& run, const Selection& sel, const std::string& path) {
-  const ParcelTable& t = run.dataset.parcels;
-  const auto& r = run.result;
+void write_kml(const RankedResult& result, const Selection& sel, const std::string& path) {
+  const ParcelTable& t = result.parcel_table();
+  const auto& r = result.scoring;
   // LIBKML writes fills and outlines; the older KML driver, where LIBKML is
   // missing, writes the same placemarks but only the outline (PEN) of a
   // style, so polygons come out as coloured outlines.
@@ -87,16 +87,16 @@ void write_kml(const Run& run, const Selection& sel, const std::string& path) {
   const int rank = out.add_field(layer, "rank", OFTInteger);
   const int parcel_id = out.add_field(layer, "parcel_id", OFTString);
   const int score = out.add_field(layer, "score", OFTReal);
-  const TransformPtr to_wgs84 = transform_to_wgs84(run, "KML");
-  for (std::size_t p : selected_parcels(run, sel)) {
+  const TransformPtr to_wgs84 = transform_to_wgs84(result, "KML");
+  for (std::size_t p : selected_parcels(result, sel)) {
     const std::string id(t.id.at(p));
     const std::string what = "parcel '" + id + "'";
     const bool vetoed = r.rank_of[p] == 0;
     OGRFeature feature(layer.GetLayerDefn());
     feature.SetField(
         name, (vetoed ? id + " (vetoed)" : "#" + std::to_string(r.rank_of[p]) + " " + id).c_str());
-    feature.SetField(desc, description(parcel_explanation(run, p), r.ranking.size(),
-                                       aggregation_formula(run.plan.profile.aggregation))
+    feature.SetField(desc, description(parcel_explanation(result, p), r.ranking.size(),
+                                       aggregation_formula(result.profile.aggregation))
                                .c_str());
     if (vetoed) {
       feature.SetFieldNull(rank);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <siterank/parcels.hpp>
 
+#include "analysis/parcel_reasons.hpp"
 #include "export/exporters.hpp"
 #include "export/ogr_output.hpp"
 
@@ -24,8 +25,8 @@ struct ParcelFields {
 
 // rank and score are for ranked parcels; the vetoed flag for layers that
 // mix both.
-ParcelFields add_parcel_fields(OgrOutput& out, OGRLayer& layer, const Run& run, bool ranked,
-                               bool vetoed_flag) {
+ParcelFields add_parcel_fields(OgrOutput& out, OGRLayer& layer, const RankedResult& result,
+                               bool ranked, bool vetoed_flag) {
   ParcelFields f;
   if (ranked) f.rank = out.add_field(layer, "rank", OFTInteger);
   f.parcel_id = out.add_field(layer, "parcel_id", OFTString);
@@ -35,8 +36,8 @@ ParcelFields add_parcel_fields(OgrOutput& out, OGRLayer& layer, const Run& run, 
   f.status = out.add_field(layer, "status", OFTString);
   f.area_mu = out.add_field(layer, "area_mu", OFTReal);
   if (ranked) f.score = out.add_field(layer, "score", OFTReal);
-  if (ranked && !run.p_topk.empty()) f.p_topk = out.add_field(layer, "p_topk", OFTReal);
-  for (const auto& c : run.criteria)
+  if (ranked && result.p_topk.has_value()) f.p_topk = out.add_field(layer, "p_topk", OFTReal);
+  for (const auto& c : result.criteria)
     f.criterion_scores.push_back(out.add_field(layer, ("score_" + c.name).c_str(), OFTReal));
   f.reasons = out.add_field(layer, "reasons", OFTString);
   if (vetoed_flag) f.vetoed = out.add_field(layer, "vetoed", OFTInteger, OFSTBoolean);
@@ -56,11 +57,12 @@ void set_text(OGRFeature& feature, int field, std::string_view v) {
   feature.SetField(field, std::string(v).c_str());
 }
 
-void write_parcels(OgrOutput& out, OGRLayer& layer, const ParcelFields& f, const Run& run,
-                   const std::vector<std::size_t>& parcels, const std::string& format) {
-  const ParcelTable& t = run.dataset.parcels;
-  const auto& r = run.result;
-  const TransformPtr to_wgs84 = transform_to_wgs84(run, format);
+void write_parcels(OgrOutput& out, OGRLayer& layer, const ParcelFields& f,
+                   const RankedResult& result, const std::vector<std::size_t>& parcels,
+                   const std::string& format) {
+  const ParcelTable& t = result.parcel_table();
+  const auto& r = result.scoring;
+  const TransformPtr to_wgs84 = transform_to_wgs84(result, format);
   for (std::size_t p : parcels) {
     const std::string what = "parcel '" + std::string(t.id.at(p)) + "'";
     const bool vetoed = r.rank_of[p] == 0;
@@ -75,10 +77,10 @@ void write_parcels(OgrOutput& out, OGRLayer& layer, const ParcelFields& f, const
     set_text(feature, f.status, t.status.at(p));
     set_real(feature, f.area_mu, t.area_m2[p] / m2_per_mu, 2);
     if (!vetoed) set_real(feature, f.score, r.total[p], 6);
-    if (!vetoed && f.p_topk >= 0) set_real(feature, f.p_topk, run.p_topk[p], 6);
-    for (std::size_t c = 0; c < run.criteria.size(); ++c)
+    if (!vetoed && f.p_topk >= 0) set_real(feature, f.p_topk, result.p_topk->share[p], 6);
+    for (std::size_t c = 0; c < result.criteria.size(); ++c)
       set_real(feature, f.criterion_scores[c], r.scores[c].scores[p], 6);
-    set_text(feature, f.reasons, parcel_reasons(run, p));
+    set_text(feature, f.reasons, parcel_reasons(result, p));
     if (f.vetoed >= 0) feature.SetField(f.vetoed, vetoed ? 1 : 0);
     auto g = polygons_in_wgs84(PolygonView(t.geometry, p), *to_wgs84);
     if (!g) out.fail("cannot transform " + what + " to EPSG:4326");
@@ -87,9 +89,9 @@ void write_parcels(OgrOutput& out, OGRLayer& layer, const ParcelFields& f, const
   }
 }
 
-void write_platforms(OgrOutput& out, const Run& run) {
+void write_platforms(OgrOutput& out, const RankedResult& result) {
   const ReferenceLayer* platforms = nullptr;
-  for (const auto& l : run.dataset.layers)
+  for (const auto& l : result.reference_layers())
     if (l.role == "platforms" && l.kind == GeometryKind::polygon) platforms = &l;
   // The run loads only the layers its plugins need (industry_fit needs
   // this one); without it there is nothing to draw.
@@ -98,7 +100,7 @@ void write_platforms(OgrOutput& out, const Run& run) {
   const int name = out.add_field(layer, "name", OFTString);
   const int district = out.add_field(layer, "district", OFTString);
   const int industries = out.add_field(layer, "industries", OFTString);
-  const TransformPtr to_wgs84 = transform_to_wgs84(run, "GeoPackage");
+  const TransformPtr to_wgs84 = transform_to_wgs84(result, "GeoPackage");
   for (std::size_t i = 0; i < platforms->size(); ++i) {
     const std::string what = "platform '" + std::string(platforms->label(i)) + "'";
     OGRFeature feature(layer.GetLayerDefn());
@@ -114,30 +116,30 @@ void write_platforms(OgrOutput& out, const Run& run) {
 
 }  // namespace
 
-void write_gpkg(const Run& run, const Selection& sel, const std::string& path) {
+void write_gpkg(const RankedResult& result, const Selection& sel, const std::string& path) {
   OgrOutput out(path, {"GPKG"}, ".gpkg", "GeoPackage");
   OGRLayer& ranked = out.create_layer("ranked", wkbMultiPolygon);
-  const ParcelFields rf = add_parcel_fields(out, ranked, run, true, false);
+  const ParcelFields rf = add_parcel_fields(out, ranked, result, true, false);
   Selection only_ranked = sel;
   only_ranked.include_vetoed = false;
-  write_parcels(out, ranked, rf, run, selected_parcels(run, only_ranked), "GeoPackage");
+  write_parcels(out, ranked, rf, result, selected_parcels(result, only_ranked), "GeoPackage");
   // Always there, even empty, so that a QGIS project built on one run's
   // file keeps working with the next.
   OGRLayer& vetoed = out.create_layer("vetoed", wkbMultiPolygon);
-  const ParcelFields vf = add_parcel_fields(out, vetoed, run, false, false);
-  write_parcels(out, vetoed, vf, run, run.result.vetoed, "GeoPackage");
-  write_platforms(out, run);
+  const ParcelFields vf = add_parcel_fields(out, vetoed, result, false, false);
+  write_parcels(out, vetoed, vf, result, result.scoring.vetoed, "GeoPackage");
+  write_platforms(out, result);
   out.commit();
 }
 
-void write_fgb(const Run& run, const Selection& sel, const std::string& path) {
+void write_fgb(const RankedResult& result, const Selection& sel, const std::string& path) {
   OgrOutput out(path, {"FlatGeobuf"}, ".fgb", "FlatGeobuf");
   // Without the spatial index the driver keeps features in the order
   // written, so the file reads best first like every other output; the
   // index would sort them along a Hilbert curve.
   OGRLayer& layer = out.create_layer("ranked", wkbMultiPolygon, {"SPATIAL_INDEX=NO"});
-  const ParcelFields f = add_parcel_fields(out, layer, run, true, sel.include_vetoed);
-  write_parcels(out, layer, f, run, selected_parcels(run, sel), "FlatGeobuf");
+  const ParcelFields f = add_parcel_fields(out, layer, result, true, sel.include_vetoed);
+  write_parcels(out, layer, f, result, selected_parcels(result, sel), "FlatGeobuf");
   out.commit();
 }
 

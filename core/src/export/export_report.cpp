@@ -5,12 +5,14 @@
 #include <stdexcept>
 
 #include "analysis/explanation.hpp"
+#include "config/profile_weighting.hpp"
 #include "config/taxonomy.hpp"
 #include "export/exporters.hpp"
 #include "export/output_geometry.hpp"
 #include "export/report_assets.hpp"
 #include "export/score_colour.hpp"
 #include "util/errors.hpp"
+#include "util/rounded_json.hpp"
 #include "util/text_format.hpp"
 
 namespace siterank {
@@ -51,11 +53,11 @@ nlohmann::ordered_json attributes_of(const ReferenceLayer& layer, std::size_t i)
 }
 
 // The platform outlines, a GeoJSON FeatureCollection in EPSG:4326.
-std::string platforms_geojson(const Run& run, OGRCoordinateTransformation& to_wgs84) {
+std::string platforms_geojson(const RankedResult& result, OGRCoordinateTransformation& to_wgs84) {
   std::string s = "{\"type\":\"FeatureCollection\",\"features\":[";
   std::vector<OutputRing> rings;
   bool first = true;
-  for (const auto& layer : run.dataset.layers) {
+  for (const auto& layer : result.reference_layers()) {
     if (layer.role != "platforms" || layer.kind != GeometryKind::polygon) continue;
     for (std::size_t i = 0; i < layer.size(); ++i) {
       if (!output_rings(PolygonView(layer.polygons, i), to_wgs84, rings))
@@ -74,9 +76,10 @@ std::string platforms_geojson(const Run& run, OGRCoordinateTransformation& to_wg
 
 // The other reference layers as points (a polygon layer such as workforce
 // zones by the point on each polygon's surface the criteria measure from).
-nlohmann::ordered_json reference_points(const Run& run, OGRCoordinateTransformation& to_wgs84) {
+nlohmann::ordered_json reference_points(const RankedResult& result,
+                                        OGRCoordinateTransformation& to_wgs84) {
   nlohmann::ordered_json layers = nlohmann::ordered_json::array();
-  for (const auto& layer : run.dataset.layers) {
+  for (const auto& layer : result.reference_layers()) {
     if (layer.role == "platforms") continue;
     nlohmann::ordered_json features = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < layer.size(); ++i) {
@@ -99,41 +102,40 @@ nlohmann::ordered_json reference_points(const Run& run, OGRCoordinateTransformat
   return layers;
 }
 
-nlohmann::ordered_json report_header(const Run& run) {
-  const auto& prof = run.plan.profile;
-  const Industry* industry = Taxonomy::builtin().find(prof.profile.industry);
+nlohmann::ordered_json report_header(const RankedResult& result) {
+  const ProfileRecord& prof = result.profile;
+  const Industry* industry = Taxonomy::builtin().find(prof.industry);
   nlohmann::ordered_json criteria = nlohmann::ordered_json::array();
-  for (const auto& c : run.criteria) {
-    const LoadedPlugin* p = run.plan.registry.find(c.name);
+  for (const auto& c : result.criteria) {
     nlohmann::ordered_json factors = nlohmann::ordered_json::array();
     for (const auto& f : c.factors)
       factors.push_back({{"name", f.name}, {"unit", f.unit}, {"description", f.description}});
     criteria.push_back({{"name", c.name},
                         {"weight", rounded(c.weight)},
-                        {"raw_weight", rounded(prof.raw_weights.at(c.name))},
-                        {"plugin_version", p ? p->info.version : ""},
+                        {"raw_weight", rounded(c.raw_weight)},
+                        {"plugin_version", c.plugin_version},
                         {"factors", factors}});
   }
   nlohmann::ordered_json ramp = nlohmann::ordered_json::array();
   for (std::size_t k = 0; k < score_ramp.size(); ++k)
     ramp.push_back({{"from", 20 * k}, {"colour", std::string("#") + score_ramp[k]}});
-  const auto& rep = run.dataset.report;
+  const auto& rep = result.dataset.report;
   return {{"siterank_report", 1},
           {"profile",
            {{"file", prof.path},
-            {"name", prof.profile.name},
-            {"industry", prof.profile.industry},
+            {"name", prof.name},
+            {"industry", prof.industry},
             {"industry_zh", industry ? industry->zh : ""},
             {"industry_en", industry ? industry->en : ""},
-            {"type", prof.profile.project_type}}},
-          {"dataset", {{"name", run.dataset.manifest.name}}},
+            {"type", prof.project_type}}},
+          {"dataset", {{"name", result.dataset.name}}},
           {"criteria", criteria},
           {"methods", methods_json(prof.weighting, prof.aggregation)},
           {"summary",
            {{"parcels_read", rep.parcels_read},
             {"parcels_loaded", rep.parcels_loaded},
-            {"ranked", run.result.ranking.size()},
-            {"vetoed", run.result.vetoed.size()}}},
+            {"ranked", result.scoring.ranking.size()},
+            {"vetoed", result.scoring.vetoed.size()}}},
           {"ramp", ramp},
           {"vetoed_colour", std::string("#") + vetoed_colour}};
 }
@@ -142,8 +144,8 @@ nlohmann::ordered_json report_header(const Run& run) {
 // line "reasons" and with each factor only by its value: names, units and descriptions are the same
 // for every parcel and are said once, in "criteria". With thousands of parcels, repeating them
 // would make the file ten times larger.
-nlohmann::ordered_json compact_explanation(const Run& run, std::size_t p) {
-  nlohmann::ordered_json e = parcel_explanation(run, p);
+nlohmann::ordered_json compact_explanation(const RankedResult& result, std::size_t p) {
+  nlohmann::ordered_json e = parcel_explanation(result, p);
   e.erase("reasons");  // vetoes and criteria say it all; the page shows those
   for (auto& c : e["criteria"]) {
     nlohmann::ordered_json values = nlohmann::ordered_json::array();
@@ -157,26 +159,26 @@ nlohmann::ordered_json compact_explanation(const Run& run, std::size_t p) {
 // export itself (WGS 84, simplestyle colours), so the map draws exactly what
 // `rank -f geojson` writes; "explanations" is what `rank -f json` and
 // `explain` say about the same parcels, in the same order.
-std::string report_data(const Run& run, const Selection& sel) {
+std::string report_data(const RankedResult& result, const Selection& sel) {
   Selection s = sel;
   s.crs = wgs84_crs();
   s.style = true;
   std::ostringstream parcels;
-  write_geojson(run, s, parcels);
+  write_geojson(result, s, parcels);
   nlohmann::ordered_json explanations = nlohmann::ordered_json::array();
-  for (std::size_t p : selected_parcels(run, s))
-    explanations.push_back(compact_explanation(run, p));
+  for (std::size_t p : selected_parcels(result, s))
+    explanations.push_back(compact_explanation(result, p));
   TransformPtr to_wgs84;
   try {
-    to_wgs84 = make_transform(run.dataset.working_crs, wgs84_crs());
+    to_wgs84 = make_transform(working_srs(result), wgs84_crs());
   } catch (const std::invalid_argument& e) {
     throw OutputError(std::string("report: ") + e.what());
   }
-  std::string header = report_header(run).dump();
+  std::string header = report_header(result).dump();
   header.pop_back();  // the closing brace: the members below follow
   return header + ",\"parcels\":" + parcels.str() + ",\"explanations\":" + explanations.dump() +
-         ",\"platforms\":" + platforms_geojson(run, *to_wgs84) +
-         ",\"layers\":" + reference_points(run, *to_wgs84).dump() + "}";
+         ",\"platforms\":" + platforms_geojson(result, *to_wgs84) +
+         ",\"layers\":" + reference_points(result, *to_wgs84).dump() + "}";
 }
 
 // Fills the template's {{siterank:NAME}} markers in one pass over the
@@ -201,14 +203,13 @@ std::string fill_template(std::string_view page,
 
 }  // namespace
 
-void write_report(const Run& run, const Selection& sel, std::ostream& out) {
-  const std::string title =
-      "siterank: " + run.plan.profile.profile.name + " on " + run.dataset.manifest.name;
+void write_report(const RankedResult& result, const Selection& sel, std::ostream& out) {
+  const std::string title = "siterank: " + result.profile.name + " on " + result.dataset.name;
   const std::string html = fill_template(
       report_assets::page_template(), {{"title", html_escape(title)},
                                        {"leaflet_css", std::string(report_assets::leaflet_css())},
                                        {"report_css", std::string(report_assets::report_css())},
-                                       {"data", script_safe(report_data(run, sel))},
+                                       {"data", script_safe(report_data(result, sel))},
                                        {"leaflet_js", std::string(report_assets::leaflet_js())},
                                        {"report_js", std::string(report_assets::report_js())}});
   out << html;

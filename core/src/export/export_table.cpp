@@ -6,23 +6,23 @@
 
 namespace siterank {
 
-void write_table(const Run& run, const Selection& sel, std::ostream& out) {
-  const ParcelTable& t = run.dataset.parcels;
-  const auto& r = run.result;
+void write_table(const RankedResult& result, const Selection& sel, std::ostream& out) {
+  const ParcelTable& t = result.parcel_table();
+  const auto& r = result.scoring;
   std::vector<std::string> header{"rank",   "parcel",  "platform", "land use",
                                   "status", "area 亩", "score"};
   std::vector<bool> right{true, false, false, false, false, true, true};
-  const bool p_topk = !run.p_topk.empty();
+  const bool p_topk = result.p_topk.has_value();
   if (p_topk) {
-    header.push_back("p_top" + std::to_string(run.p_topk_k));
+    header.push_back("p_top" + std::to_string(result.p_topk->k));
     right.push_back(true);
   }
-  for (const auto& c : run.criteria) {
+  for (const auto& c : result.criteria) {
     header.push_back(c.name);
     right.push_back(true);
   }
   std::vector<std::vector<std::string>> rows;
-  for (std::size_t p : selected_parcels(run, sel)) {
+  for (std::size_t p : selected_parcels(result, sel)) {
     const bool vetoed = r.rank_of[p] == 0;
     std::vector<std::string> row{vetoed ? "vetoed" : std::to_string(r.rank_of[p]),
                                  std::string(t.id.at(p)),
@@ -31,8 +31,8 @@ void write_table(const Run& run, const Selection& sel, std::ostream& out) {
                                  std::string(t.status.at(p)),
                                  format_fixed(t.area_m2[p] / m2_per_mu, 1),
                                  vetoed ? "-" : format_fixed(r.total[p], 2)};
-    if (p_topk) row.push_back(vetoed ? "-" : format_fixed(run.p_topk[p], 3));
-    for (std::size_t c = 0; c < run.criteria.size(); ++c)
+    if (p_topk) row.push_back(vetoed ? "-" : format_fixed(result.p_topk->share[p], 3));
+    for (std::size_t c = 0; c < result.criteria.size(); ++c)
       row.push_back(format_fixed(r.scores[c].scores[p], 1));
     rows.push_back(std::move(row));
   }
@@ -42,22 +42,22 @@ void write_table(const Run& run, const Selection& sel, std::ostream& out) {
     for (std::size_t i = 0; i < row.size(); ++i)
       width[i] = std::max(width[i], display_width(row[i]));
 
-  const auto& prof = run.plan.profile.profile;
+  const ProfileRecord& prof = result.profile;
   out << prof.name << " (" << prof.industry << ", " << prof.project_type << ") on "
-      << run.dataset.manifest.name << ": " << r.ranking.size() << " ranked, " << r.vetoed.size()
+      << result.dataset.name << ": " << r.ranking.size() << " ranked, " << r.vetoed.size()
       << " vetoed of " << t.size() << " parcels\n";
   out << "weights:";
-  for (const auto& c : run.criteria) out << ' ' << c.name << '=' << format_fixed(c.weight, 3);
-  const auto& w = run.plan.profile.weighting;
+  for (const auto& c : result.criteria) out << ' ' << c.name << '=' << format_fixed(c.weight, 3);
+  const auto& w = result.profile.weighting;
   if (w.method == "ahp")
     out << " (ahp, CR " << format_fixed(w.ahp.cr, 3) << ", RI from the " << w.ahp.ri_table
         << " table)";
   else if (w.method != "direct")
     out << " (" << w.method << ")";
-  out << "\nscore = " << aggregation_formula(run.plan.profile.aggregation);
+  out << "\nscore = " << aggregation_formula(result.profile.aggregation);
   if (p_topk)
-    out << "; p_top" << run.p_topk_k
-        << " = share of Monte Carlo weight sets with the parcel in the top " << run.p_topk_k;
+    out << "; p_top" << result.p_topk->k
+        << " = share of Monte Carlo weight sets with the parcel in the top " << result.p_topk->k;
   out << "\n\n";
   auto line = [&](const std::vector<std::string>& cells) {
     std::string s;

@@ -5,11 +5,11 @@
 #pragma once
 
 #include <ostream>
+#include <siterank/host/ranked_result.hpp>
 #include <string>
 #include <vector>
 
 #include "crs/user_crs.hpp"
-#include "scoring/pipeline.hpp"
 
 namespace siterank {
 
@@ -26,17 +26,20 @@ struct Selection {
   unsigned threads = 0;  // formatting threads (GeoJSON), 0 = all cores
 };
 
+// The working CRS of the result's geometries; throws std::invalid_argument
+// (the result was made from a manifest whose CRS PROJ knew, so only when PROJ
+// itself changed).
+inline OGRSpatialReference working_srs(const RankedResult& result) {
+  return crs_from_user_string(result.dataset.working_crs);
+}
+
 // Ranked parcels to output (best first), then vetoed ones if asked.
-std::vector<std::size_t> selected_parcels(const Run& run, const Selection& sel);
+std::vector<std::size_t> selected_parcels(const RankedResult& result, const Selection& sel);
 
-// "industry_fit 93.3×0.30=28.0; land ..." for ranked parcels, veto reasons
-// ("land: land use B29 not allowed ...") for vetoed ones.
-std::string parcel_reasons(const Run& run, std::size_t parcel);
-
-void write_table(const Run& run, const Selection& sel, std::ostream& out);
-void write_csv(const Run& run, const Selection& sel, std::ostream& out);
-void write_json(const Run& run, const Selection& sel, std::ostream& out);
-void write_geojson(const Run& run, const Selection& sel, std::ostream& out);
+void write_table(const RankedResult& result, const Selection& sel, std::ostream& out);
+void write_csv(const RankedResult& result, const Selection& sel, std::ostream& out);
+void write_json(const RankedResult& result, const Selection& sel, std::ostream& out);
+void write_geojson(const RankedResult& result, const Selection& sel, std::ostream& out);
 // Why GeoJSON cannot be written in `crs`, "" when it can: outside WGS 84 a
 // file names its CRS in a "crs" member, which needs an authority code.
 std::string geojson_crs_refusal(const UserCrs& crs);
@@ -46,18 +49,18 @@ std::string geojson_crs_refusal(const UserCrs& crs);
 // GeoPackage layers: "ranked" (the selection's ranked parcels), "vetoed"
 // (every vetoed parcel with its reasons, present even when empty) and
 // "platforms" (when the run loaded a layer with that role).
-void write_gpkg(const Run& run, const Selection& sel, const std::string& path);
+void write_gpkg(const RankedResult& result, const Selection& sel, const std::string& path);
 // FlatGeobuf: one layer, the selection in order, with a `vetoed` flag when
 // vetoed parcels are included.
-void write_fgb(const Run& run, const Selection& sel, const std::string& path);
+void write_fgb(const RankedResult& result, const Selection& sel, const std::string& path);
 // HTML report: one self-contained page (Leaflet and the data inline, no
 // network) with a map of the selected parcels coloured by score, vetoed
 // ones grey, the platforms and the other reference layers the run loaded,
 // a ranked table linked to the map and each parcel's breakdown. Throws
 // OutputError.
-void write_report(const Run& run, const Selection& sel, std::ostream& out);
+void write_report(const RankedResult& result, const Selection& sel, std::ostream& out);
 // KML: a placemark per selected parcel coloured by score class (vetoed ones
 // grey), its description the breakdown as an HTML table.
-void write_kml(const Run& run, const Selection& sel, const std::string& path);
+void write_kml(const RankedResult& result, const Selection& sel, const std::string& path);
 
 }  // namespace siterank

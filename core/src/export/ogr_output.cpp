@@ -3,7 +3,7 @@
 #include <cmath>
 #include <vector>
 
-#include "scoring/pipeline.hpp"
+#include "export/exporters.hpp"
 #include "util/errors.hpp"
 
 namespace siterank {
@@ -88,9 +88,9 @@ void OgrOutput::fail(const std::string& message) const {
   throw OutputError(target_ + ": " + format_ + " export: " + message + gdal_reason());
 }
 
-TransformPtr transform_to_wgs84(const Run& run, const std::string& format) {
+TransformPtr transform_to_wgs84(const RankedResult& result, const std::string& format) {
   try {
-    return make_transform(run.dataset.working_crs, wgs84());
+    return make_transform(working_srs(result), wgs84());
   } catch (const std::invalid_argument& e) {
     throw OutputError(format + " export: " + e.what());
   }

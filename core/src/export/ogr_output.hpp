@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <memory>
 #include <siterank/geometry.hpp>
+#include <siterank/host/ranked_result.hpp>
 #include <string>
 
 #include "crs/crs.hpp"
@@ -65,7 +66,7 @@ class OgrOutput {
 };
 
 // From the run's working CRS to EPSG:4326; throws OutputError.
-TransformPtr transform_to_wgs84(const Run& run, const std::string& format);
+TransformPtr transform_to_wgs84(const RankedResult& result, const std::string& format);
 
 // A polygon feature of a PolygonStore in lon/lat: a MultiPolygon (layers
 // declare one geometry type), or a Polygon when `simplest` and it has one

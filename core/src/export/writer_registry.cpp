@@ -12,7 +12,7 @@ namespace siterank {
 namespace {
 
 WriterSpec stream_writer(std::string name, std::vector<std::string> extensions, std::string reads,
-                         void (*write)(const Run&, const Selection&, std::ostream&)) {
+                         void (*write)(const RankedResult&, const Selection&, std::ostream&)) {
   WriterSpec w;
   w.name = std::move(name);
   w.extensions = std::move(extensions);
@@ -22,7 +22,7 @@ WriterSpec stream_writer(std::string name, std::vector<std::string> extensions, 
 }
 
 WriterSpec file_writer(std::string name, std::vector<std::string> extensions, std::string reads,
-                       void (*write)(const Run&, const Selection&, const std::string&)) {
+                       void (*write)(const RankedResult&, const Selection&, const std::string&)) {
   WriterSpec w;
   w.name = std::move(name);
   w.extensions = std::move(extensions);
@@ -34,9 +34,9 @@ WriterSpec file_writer(std::string name, std::vector<std::string> extensions, st
 
 // The report is one file a browser opens; to stdout it would only be
 // redirected into one anyway, and a page on a terminal helps nobody.
-void write_report_file(const Run& run, const Selection& sel, const std::string& path) {
+void write_report_file(const RankedResult& result, const Selection& sel, const std::string& path) {
   AtomicFile file(path);
-  write_report(run, sel, file.stream());
+  write_report(result, sel, file.stream());
   file.commit();
 }
 
@@ -88,24 +88,24 @@ std::string writer_extensions() {
   return out;
 }
 
-void write_result(const WriterSpec& writer, const Run& run, const Selection& sel,
+void write_result(const WriterSpec& writer, const RankedResult& result, const Selection& sel,
                   const std::string& target) {
   const bool to_stdout = target.empty() || target == "-";
   if (writer.needs_file) {
     if (to_stdout)
       throw OutputError(writer.name + " is written to a file, not stdout; give -o FILE" +
                         writer.extensions.front());
-    writer.to_file(run, sel, target);
+    writer.to_file(result, sel, target);
     return;
   }
   if (to_stdout) {
-    writer.to_stream(run, sel, std::cout);
+    writer.to_stream(result, sel, std::cout);
     std::cout.flush();
     if (!std::cout) throw OutputError("stdout: write failed");
     return;
   }
   AtomicFile file(target);
-  writer.to_stream(run, sel, file.stream());
+  writer.to_stream(result, sel, file.stream());
   file.commit();
 }
 

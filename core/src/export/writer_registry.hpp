@@ -23,8 +23,8 @@ struct WriterSpec {
   // Exactly one is set: stream writers go to stdout or an atomically
   // written file; file writers get the target path and write atomically
   // themselves.
-  std::function<void(const Run&, const Selection&, std::ostream&)> to_stream;
-  std::function<void(const Run&, const Selection&, const std::string&)> to_file;
+  std::function<void(const RankedResult&, const Selection&, std::ostream&)> to_stream;
+  std::function<void(const RankedResult&, const Selection&, const std::string&)> to_file;
 };
 
 // In the order help text lists them.
@@ -42,9 +42,9 @@ std::string writer_names();
 // ".txt, .csv, .json, ..."
 std::string writer_extensions();
 
-// Writes `run` to `target` ("" or "-" = stdout) with `writer`; throws
+// Writes `result` to `target` ("" or "-" = stdout) with `writer`; throws
 // OutputError (a file writer given stdout, a failed write).
-void write_result(const WriterSpec& writer, const Run& run, const Selection& sel,
+void write_result(const WriterSpec& writer, const RankedResult& result, const Selection& sel,
                   const std::string& target);
 
 }  // namespace siterank

@@ -7,13 +7,11 @@
 #pragma once
 
 #include <cstddef>
+#include <siterank/host/methods.hpp>
 #include <string_view>
 #include <vector>
 
 namespace siterank::mcda {
-
-enum class Method { weighted_sum, weighted_geometric_mean, owa, topsis };
-enum class Normalisation { none, linear_max, min_max, vector };
 
 // "wsum", "wgm", "owa", "topsis".
 std::string_view name(Method m);
@@ -30,17 +28,6 @@ struct DecisionMatrix {
   std::size_t rows = 0;                      // alternatives
   std::vector<std::vector<double>> columns;  // per criterion: `rows` values
   std::vector<bool> benefit;                 // per criterion; false = cost (lower is better)
-};
-
-struct AggregationSpec {
-  Method method = Method::weighted_sum;
-  Normalisation normalisation = Normalisation::none;
-  // OWA only (empty for the other methods): one per criterion, for the
-  // largest .. the smallest value of an alternative; non-negative, summing
-  // to 1. Equal order weights make OWA the weighted sum. Criteria of weight
-  // 0 are ordered after all others, so they never shift the others' order
-  // weights (a weight-0 criterion has no effect in any method).
-  std::vector<double> order_weights;
 };
 
 // Checks the spec, the weights (one per criterion, >= 0, summing to 1

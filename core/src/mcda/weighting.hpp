@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <siterank/host/methods.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,16 +36,6 @@ struct RandomIndexTable {
 // Throws std::invalid_argument naming the known tables.
 const RandomIndexTable& random_index_table(std::string_view name);
 std::vector<std::string> random_index_table_names();
-
-struct AhpResult {
-  std::vector<double> weights;  // principal right eigenvector, normalised to sum 1
-  double lambda_max = 0.0;
-  double ci = 0.0;  // (lambda_max - n) / (n - 1); 0 for n = 1
-  double ri = 0.0;  // from the table; 0 for n <= 2
-  double cr = 0.0;  // ci / ri; 0 when ri is 0 (matrices of order 1 and 2 are always consistent)
-  std::string ri_table;  // the table's name
-  int iterations = 0;    // of the power method (to 1e-12 per component, at most 10000)
-};
 
 // Saaty's eigenvector method. The matrix is square, n >= 1, every entry
 // positive and finite, the diagonal exactly 1, and reciprocal: a[j][i] * a[i][j]

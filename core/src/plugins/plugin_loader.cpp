@@ -5,10 +5,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
+#include <siterank/host/rank_result.hpp>
 #include <siterank/plugin.hpp>
 #include <siterank/version.hpp>
 
-#include "scoring/veto.hpp"
 #include "util/errors.hpp"
 #include "util/install_paths.hpp"
 

@@ -10,12 +10,12 @@
 #include <functional>
 #include <memory>
 #include <siterank/criterion.hpp>
+#include <siterank/host/rank_result.hpp>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "mcda/aggregation.hpp"
-#include "scoring/veto.hpp"
 
 namespace siterank {
 
@@ -25,34 +25,6 @@ struct EnabledCriterion {
   double weight = 0.0;                   // normalised
   std::shared_ptr<Criterion> criterion;  // configured
   std::vector<FactorSpec> factors;
-};
-
-struct CriterionScores {
-  std::vector<double> scores;   // per parcel
-  std::vector<double> factors;  // parcel-major: factors[p * n_factors + f]
-};
-
-struct RankResult {
-  std::vector<CriterionScores> scores;  // per criterion, in EnabledCriterion order
-  std::vector<double> total;            // per parcel; NaN when vetoed
-  std::vector<std::size_t> ranking;     // parcel indexes, best first
-  std::vector<std::size_t> rank_of;     // per parcel: 1-based rank, 0 when vetoed
-  std::vector<VetoEntry> vetoes;        // sorted by parcel: requirements, then criteria in order
-  std::vector<std::size_t> vetoed;      // vetoed parcel indexes, by id
-
-  // The parcel's vetoes (empty when it is ranked), in the order above.
-  std::span<const VetoEntry> vetoes_of(std::size_t parcel) const {
-    const auto by_parcel = [](const VetoEntry& v, std::size_t p) { return v.parcel < p; };
-    const auto first = std::lower_bound(vetoes.begin(), vetoes.end(), parcel, by_parcel);
-    auto last = first;
-    while (last != vetoes.end() && last->parcel == parcel) ++last;
-    return {first, last};
-  }
-
-  double factor(std::size_t criterion, std::size_t parcel, std::size_t f,
-                std::size_t n_factors) const {
-    return scores[criterion].factors[parcel * n_factors + f];
-  }
 };
 
 struct EngineOptions {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "config/profile_loader.hpp"
 #include "data/dataset.hpp"
 #include "data/reference_index.hpp"
+#include "mcda/monte_carlo.hpp"
 #include "plugins/plugin_loader.hpp"
 #include "scoring/engine.hpp"
 
@@ -24,6 +26,9 @@ struct RunRequest {
   bool progress = false;  // on stderr, when it is a terminal
   bool strict = false;    // profile warnings (an inconsistent AHP matrix, a field nobody
                           // reads) are errors
+  // rank --with-sensitivity: the result's top-K shares over these Monte
+  // Carlo weights (host/rank_run.hpp).
+  std::optional<mcda::MonteCarloOptions> top_k_shares;
 };
 
 struct PlannedCriterion {
@@ -51,10 +56,6 @@ struct Run {
   std::unique_ptr<ReferenceIndex> index;
   std::vector<EnabledCriterion> criteria;
   RankResult result;
-  // rank --with-sensitivity: per parcel, the share of Monte Carlo weight
-  // sets that put it in the top p_topk_k; NaN when vetoed. Empty otherwise.
-  std::vector<double> p_topk;
-  std::size_t p_topk_k = 0;
 };
 
 // Throws InputError / PluginError with one-line messages.
@@ -62,7 +63,7 @@ Plan plan_run(const RunRequest& request);
 // Loads the reference layers (and the parcels, when `with_parcels`) and
 // configures the criteria: everything but scoring.
 std::unique_ptr<Run> prepare(Plan plan, bool with_parcels = true);
-// prepare() and score: the whole run.
+// prepare() and score.
 std::unique_ptr<Run> execute(Plan plan, const RunRequest& request);
 
 }  // namespace siterank

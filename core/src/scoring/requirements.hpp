@@ -8,12 +8,11 @@
 // type and status, docs/plugins/land.md).
 #pragma once
 
+#include <siterank/host/rank_result.hpp>
 #include <siterank/parcels.hpp>
 #include <siterank/profile.hpp>
 #include <string>
 #include <vector>
-
-#include "scoring/veto.hpp"
 
 namespace siterank {
 

@@ -49,7 +49,8 @@ TEST_CASE("the grid fixture loads with areas, statuses and repairs as drawn") {
   CHECK(d.report.parcels_read == 9);
   CHECK(t.size() == 8);
   REQUIRE(d.report.skipped.size() == 1);
-  CHECK(d.report.skipped[0] == "parcel 'P-007': no geometry");
+  CHECK(d.report.skipped[0].id == "P-007");
+  CHECK(d.report.skipped[0].message == "parcel 'P-007': no geometry");
   REQUIRE(d.report.repaired.size() == 1);
   CHECK(d.report.repaired[0] == "parcel 'P-006': invalid geometry repaired with MakeValid");
 
