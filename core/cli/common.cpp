@@ -1,10 +1,13 @@
 #include "common.hpp"
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <siterank/host/errors.hpp>
 
 #include "util/atomic_file.hpp"
-#include "util/errors.hpp"
 
 namespace siterank::cli {
 
@@ -95,11 +98,20 @@ mcda::MonteCarloOptions monte_carlo_options(const Args& a, const std::string& co
   return o;
 }
 
-Plan planned(const RunRequest& request) {
-  Plan plan = plan_run(request);
-  for (const auto& w : plan.profile.warnings) std::cerr << "warning: " << w << "\n";
-  for (const auto& w : plan.unused_fields) std::cerr << "warning: " << w << "\n";
-  return plan;
+RankingRun planned(const RunRequest& request) {
+  RankingRun run(request);
+  for (const auto& w : run.warnings()) std::cerr << "warning: " << w << "\n";
+  return run;
+}
+
+ProgressCallback terminal_progress(const Args& a) {
+  if (a.has("--quiet") || !isatty(STDERR_FILENO)) return {};
+  return [](const ProgressEvent& e) {
+    if (e.total <= 5000) return;  // done before anyone would look
+    std::fprintf(stderr, "\rscoring: %zu/%zu parcels (%.0f%%)", e.done, e.total,
+                 100.0 * static_cast<double>(e.done) / static_cast<double>(e.total));
+    if (e.done == e.total) std::fputc('\n', stderr);
+  };
 }
 
 }  // namespace siterank::cli

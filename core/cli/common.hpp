@@ -5,12 +5,12 @@
 
 #include <functional>
 #include <ostream>
+#include <siterank/host/ranked_result.hpp>
+#include <siterank/host/run.hpp>
 #include <string>
 #include <vector>
 
 #include "args.hpp"
-#include "host/rank_run.hpp"
-#include "mcda/monte_carlo.hpp"
 
 namespace siterank::cli {
 
@@ -35,8 +35,11 @@ struct Command {
 
 // --profile, --dataset, --plugins-dir, --threads (or SITERANK_NUM_THREADS).
 RunRequest request_from(const Args& a);
-// plan_run, with the profile's warnings on stderr.
-Plan planned(const RunRequest& request);
+// The run checked, with its warnings on stderr.
+RankingRun planned(const RunRequest& request);
+// Scoring progress on stderr when it is a terminal and the run is large
+// enough to wait for; nothing with --quiet.
+ProgressCallback terminal_progress(const Args& a);
 // Dataset notes, repairs, skips and counts on stderr.
 void print_summary(const RankedResult& result);
 // To -o FILE (temporary file renamed when complete) or stdout.
@@ -46,10 +49,5 @@ void write_output(const Args& a, const std::function<void(std::ostream&)>& write
 // --top); throws UsageError naming `command`.
 mcda::MonteCarloOptions monte_carlo_options(const Args& a, const std::string& command,
                                             std::size_t top_k, unsigned threads);
-
-// Commands defined in their own files.
-Command weights_command();
-Command mcda_command();
-Command sensitivity_command();
 
 }  // namespace siterank::cli

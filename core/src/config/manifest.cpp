@@ -1,11 +1,11 @@
 #include "config/manifest.hpp"
 
 #include <filesystem>
+#include <siterank/host/errors.hpp>
 #include <siterank/parcels.hpp>
 
 #include "config/json_schema.hpp"
 #include "config/resources.hpp"
-#include "util/errors.hpp"
 #include "util/json_file.hpp"
 
 namespace siterank {

@@ -2,8 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-
-#include "util/errors.hpp"
+#include <siterank/host/errors.hpp>
 
 namespace siterank {
 

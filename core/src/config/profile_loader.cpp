@@ -1,13 +1,13 @@
 #include "config/profile_loader.hpp"
 
 #include <cmath>
+#include <siterank/host/errors.hpp>
 #include <siterank/parcels.hpp>
 
 #include "config/json_schema.hpp"
 #include "config/profile_usage.hpp"
 #include "config/resources.hpp"
 #include "config/taxonomy.hpp"
-#include "util/errors.hpp"
 #include "util/json_file.hpp"
 
 namespace siterank {

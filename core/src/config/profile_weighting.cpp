@@ -1,11 +1,11 @@
 #include "config/profile_weighting.hpp"
 
 #include <cmath>
+#include <siterank/host/errors.hpp>
 #include <stdexcept>
 
 #include "analysis/contributions.hpp"
 #include "mcda/ahp_json.hpp"
-#include "util/errors.hpp"
 #include "util/text_format.hpp"
 
 namespace siterank {

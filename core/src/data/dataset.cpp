@@ -2,12 +2,12 @@
 // and the chosen reference layers (data/reference_loader) loaded into it.
 #include "data/dataset.hpp"
 
+#include <siterank/host/errors.hpp>
 #include <stdexcept>
 
 #include "crs/crs.hpp"
 #include "data/parcel_loader.hpp"
 #include "data/reference_loader.hpp"
-#include "util/errors.hpp"
 
 namespace siterank {
 

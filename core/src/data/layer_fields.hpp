@@ -9,11 +9,11 @@
 
 #include <charconv>
 #include <siterank/columns.hpp>
+#include <siterank/host/errors.hpp>
 #include <string>
 
 #include "config/manifest.hpp"
 #include "data/ogr_layer.hpp"
-#include "util/errors.hpp"
 
 namespace siterank::data_detail {
 

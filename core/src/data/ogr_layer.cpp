@@ -2,10 +2,10 @@
 
 #include <cpl_error.h>
 
+#include <siterank/host/errors.hpp>
 #include <stdexcept>
 
 #include "crs/user_crs.hpp"
-#include "util/errors.hpp"
 
 namespace siterank::data_detail {
 

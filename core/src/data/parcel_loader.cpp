@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 #include <memory>
+#include <siterank/host/errors.hpp>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -15,7 +16,6 @@
 #include "data/ogr_layer.hpp"
 #include "data/polygon_flattening.hpp"
 #include "data/representative_point.hpp"
-#include "util/errors.hpp"
 
 namespace siterank::data_detail {
 

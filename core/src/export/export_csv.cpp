@@ -1,9 +1,9 @@
+#include <siterank/host/errors.hpp>
 #include <siterank/parcels.hpp>
 
 #include "analysis/parcel_reasons.hpp"
 #include "export/exporters.hpp"
 #include "export/output_geometry.hpp"
-#include "util/errors.hpp"
 #include "util/text_format.hpp"
 
 namespace siterank {

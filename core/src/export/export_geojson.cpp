@@ -1,3 +1,4 @@
+#include <siterank/host/errors.hpp>
 #include <siterank/parcels.hpp>
 #include <vector>
 
@@ -5,7 +6,6 @@
 #include "export/exporters.hpp"
 #include "export/output_geometry.hpp"
 #include "export/score_colour.hpp"
-#include "util/errors.hpp"
 #include "util/parallel_chunks.hpp"
 #include "util/text_format.hpp"
 

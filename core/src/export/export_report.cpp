@@ -1,6 +1,7 @@
 // The HTML report: web/report/template.html filled with Leaflet, the
 // report's own CSS and JavaScript, and the run's data as one JSON document.
 // The page loads nothing: every byte it needs is in the file.
+#include <siterank/host/errors.hpp>
 #include <sstream>
 #include <stdexcept>
 
@@ -11,7 +12,6 @@
 #include "export/output_geometry.hpp"
 #include "export/report_assets.hpp"
 #include "export/score_colour.hpp"
-#include "util/errors.hpp"
 #include "util/rounded_json.hpp"
 #include "util/text_format.hpp"
 

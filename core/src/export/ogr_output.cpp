@@ -1,10 +1,10 @@
 #include "export/ogr_output.hpp"
 
 #include <cmath>
+#include <siterank/host/errors.hpp>
 #include <vector>
 
 #include "export/exporters.hpp"
-#include "util/errors.hpp"
 
 namespace siterank {
 

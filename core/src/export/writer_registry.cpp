@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <siterank/host/errors.hpp>
 
 #include "util/atomic_file.hpp"
-#include "util/errors.hpp"
 
 namespace siterank {
 

@@ -7,19 +7,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <siterank/host/methods.hpp>
 #include <vector>
 
 #include "mcda/scorer.hpp"
 
 namespace siterank::mcda {
-
-struct MonteCarloOptions {
-  std::size_t samples = 1000;
-  double spread = 0.1;     // see dirichlet_alpha
-  std::size_t top_k = 10;  // "stays in the top K"
-  std::uint64_t seed = 1;  // sample s draws from Rng(seed, s): independent of threads
-  unsigned threads = 0;    // 0 = all cores
-};
 
 struct RankRange {
   std::size_t alternative = 0;

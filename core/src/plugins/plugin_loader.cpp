@@ -5,11 +5,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
+#include <siterank/host/errors.hpp>
 #include <siterank/host/rank_result.hpp>
 #include <siterank/plugin.hpp>
 #include <siterank/version.hpp>
 
-#include "util/errors.hpp"
 #include "util/install_paths.hpp"
 
 namespace siterank {

@@ -6,10 +6,9 @@
 #include <cmath>
 #include <exception>
 #include <mutex>
+#include <siterank/host/errors.hpp>
 #include <sstream>
 #include <thread>
-
-#include "util/errors.hpp"
 
 namespace siterank {
 

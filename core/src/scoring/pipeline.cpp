@@ -1,14 +1,11 @@
 #include "scoring/pipeline.hpp"
 
-#include <unistd.h>
-
-#include <cstdio>
 #include <set>
+#include <siterank/host/errors.hpp>
 
 #include "config/option_validation.hpp"
 #include "config/profile_usage.hpp"
 #include "scoring/requirements.hpp"
-#include "util/errors.hpp"
 #include "util/install_paths.hpp"
 
 namespace siterank {
@@ -131,18 +128,16 @@ std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
   return run;
 }
 
-std::unique_ptr<Run> execute(Plan plan, const RunRequest& request) {
+std::unique_ptr<Run> execute(Plan plan, const RunRequest& request,
+                             const ProgressCallback& progress) {
   auto run = prepare(std::move(plan));
   EngineOptions eo;
   eo.threads = request.threads;
   eo.aggregation = run->plan.profile.aggregation;
-  if (request.progress && run->dataset.parcels.size() > 5000 && isatty(STDERR_FILENO)) {
-    eo.progress = [](std::size_t done, std::size_t total) {
-      std::fprintf(stderr, "\rscoring: %zu/%zu parcels (%.0f%%)", done, total,
-                   100.0 * done / total);
-      if (done == total) std::fputc('\n', stderr);
+  if (progress)
+    eo.progress = [&progress](std::size_t done, std::size_t total) {
+      progress({"score", done, total});
     };
-  }
   run->result = score_and_rank(run->dataset.parcels, *run->index, run->criteria, eo,
                                requirement_vetoes(run->plan.profile.profile, run->dataset.parcels));
   return run;

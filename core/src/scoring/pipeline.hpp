@@ -1,10 +1,11 @@
-// The run as the CLI drives it: check everything that can be checked before
+// The stages of a run up to the ranking: check everything that can be checked before
 // reading data (profile, plugins, options, manifest, plugin requirements),
 // then load the dataset, configure the criteria and score.
 #pragma once
 
 #include <memory>
 #include <optional>
+#include <siterank/host/run.hpp>
 #include <string>
 #include <vector>
 
@@ -12,24 +13,10 @@
 #include "config/profile_loader.hpp"
 #include "data/dataset.hpp"
 #include "data/reference_index.hpp"
-#include "mcda/monte_carlo.hpp"
 #include "plugins/plugin_loader.hpp"
 #include "scoring/engine.hpp"
 
 namespace siterank {
-
-struct RunRequest {
-  std::string profile_path;
-  std::string dataset_dir;  // "" = the default sample dataset
-  std::vector<std::string> plugin_dirs;
-  unsigned threads = 0;
-  bool progress = false;  // on stderr, when it is a terminal
-  bool strict = false;    // profile warnings (an inconsistent AHP matrix, a field nobody
-                          // reads) are errors
-  // rank --with-sensitivity: the result's top-K shares over these Monte
-  // Carlo weights (host/rank_run.hpp).
-  std::optional<mcda::MonteCarloOptions> top_k_shares;
-};
 
 struct PlannedCriterion {
   const LoadedPlugin* plugin;
@@ -63,7 +50,8 @@ Plan plan_run(const RunRequest& request);
 // Loads the reference layers (and the parcels, when `with_parcels`) and
 // configures the criteria: everything but scoring.
 std::unique_ptr<Run> prepare(Plan plan, bool with_parcels = true);
-// prepare() and score.
-std::unique_ptr<Run> execute(Plan plan, const RunRequest& request);
+// prepare() and score, reporting the scoring's progress.
+std::unique_ptr<Run> execute(Plan plan, const RunRequest& request,
+                             const ProgressCallback& progress = {});
 
 }  // namespace siterank

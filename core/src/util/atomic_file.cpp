@@ -8,9 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <siterank/host/errors.hpp>
 #include <vector>
-
-#include "util/errors.hpp"
 
 namespace siterank {
 

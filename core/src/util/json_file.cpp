@@ -1,9 +1,8 @@
 #include "util/json_file.hpp"
 
 #include <fstream>
+#include <siterank/host/errors.hpp>
 #include <sstream>
-
-#include "util/errors.hpp"
 
 namespace siterank {
 

@@ -3,7 +3,7 @@
 #include <fstream>
 
 #include "config/profile_loader.hpp"
-#include "util/errors.hpp"
+#include <siterank/host/errors.hpp>
 
 using namespace siterank;
 using nlohmann::json;

@@ -4,7 +4,7 @@
 #include "config/manifest.hpp"
 #include "data/dataset.hpp"
 #include "temp_dir.hpp"
-#include "util/errors.hpp"
+#include <siterank/host/errors.hpp>
 
 using namespace siterank;
 using siterank::testing::TempDir;

@@ -13,7 +13,7 @@
 #include "data/layer_fields.hpp"
 #include "data/ogr_layer.hpp"
 #include "error_of.hpp"
-#include "util/errors.hpp"
+#include <siterank/host/errors.hpp>
 
 using namespace siterank;
 using namespace siterank::data_detail;

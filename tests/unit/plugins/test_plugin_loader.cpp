@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "plugins/plugin_loader.hpp"
-#include "util/errors.hpp"
+#include <siterank/host/errors.hpp>
 
 using namespace siterank;
 

@@ -6,7 +6,7 @@
 
 #include "scoring/engine.hpp"
 #include "sdk_fixtures.hpp"
-#include "util/errors.hpp"
+#include <siterank/host/errors.hpp>
 
 using namespace siterank;
 using namespace siterank::testing;

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "config/option_validation.hpp"
-#include "util/errors.hpp"
+#include <siterank/host/errors.hpp>
 
 using namespace siterank;
 using nlohmann::json;

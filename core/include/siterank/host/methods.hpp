@@ -3,6 +3,7 @@
 // formulas). Standard library only; the host's mcda/ computes with them.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -31,6 +32,15 @@ struct AhpResult {
   double cr = 0.0;  // ci / ri; 0 when ri is 0 (matrices of order 1 and 2 are always consistent)
   std::string ri_table;  // the table's name
   int iterations = 0;    // of the power method (to 1e-12 per component, at most 10000)
+};
+
+// Monte Carlo weights around the profile's (docs/methods.md).
+struct MonteCarloOptions {
+  std::size_t samples = 1000;
+  double spread = 0.1;     // see mcda::dirichlet_alpha
+  std::size_t top_k = 10;  // "stays in the top K"
+  std::uint64_t seed = 1;  // sample s draws from Rng(seed, s): independent of threads
+  unsigned threads = 0;    // 0 = all cores
 };
 
 }  // namespace siterank::mcda

@@ -2,12 +2,13 @@
 // (AHP) or from an importance order, on their own, so a planner can check
 // them against a textbook or a spreadsheet before putting them in a profile.
 #include <iostream>
+#include <siterank/host/errors.hpp>
 
+#include "commands/commands.hpp"
 #include "common.hpp"
 #include "config/profile_weighting.hpp"
 #include "mcda/ahp_json.hpp"
 #include "mcda/weighting.hpp"
-#include "util/errors.hpp"
 #include "util/json_file.hpp"
 #include "util/text_format.hpp"
 

@@ -3,11 +3,12 @@
 // cached criterion scores.
 #include <cmath>
 #include <iostream>
+#include <siterank/host/errors.hpp>
 
 #include "analysis/contributions.hpp"
 #include "analysis/parcel_sensitivity.hpp"
+#include "commands/commands.hpp"
 #include "common.hpp"
-#include "util/errors.hpp"
 #include "util/text_format.hpp"
 
 namespace siterank::cli {
@@ -141,7 +142,6 @@ void write_text(const RankedResult& result, const ParcelSensitivity& s, const An
 
 int cmd_sensitivity(const Args& a) {
   RunRequest req = request_from(a);
-  req.progress = !a.has("--quiet");
   const std::string format = a.get("--format", "text");
   if (format != "text" && format != "json")
     throw UsageError("siterank sensitivity: unknown format '" + format + "' (text, json)");
@@ -150,7 +150,7 @@ int cmd_sensitivity(const Args& a) {
                                    static_cast<std::size_t>(a.integer("--top", 10)), req.threads);
   an.steps = static_cast<std::size_t>(a.integer("--steps", 20));
   if (an.steps == 0) throw UsageError("siterank sensitivity: --steps must be at least 1");
-  const auto result = rank_plan(planned(req), req);
+  const auto result = planned(req).run(terminal_progress(a));
   if (!a.has("--quiet")) print_summary(*result);
   if (result->scoring.ranking.empty())
     throw InputError(result->profile.path + ": every parcel is vetoed; nothing to analyse");

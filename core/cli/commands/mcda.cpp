@@ -5,14 +5,15 @@
 #include <fstream>
 #include <iostream>
 #include <numeric>
+#include <siterank/host/errors.hpp>
 
+#include "commands/commands.hpp"
 #include "common.hpp"
 #include "config/profile_weighting.hpp"
 #include "mcda/aggregation.hpp"
 #include "mcda/ahp_json.hpp"
 #include "mcda/decision_table.hpp"
 #include "mcda/ranking_order.hpp"
-#include "util/errors.hpp"
 #include "util/json_file.hpp"
 #include "util/text_format.hpp"
 

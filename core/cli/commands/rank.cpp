@@ -1,0 +1,143 @@
+// siterank rank: score and rank every parcel, write the ranking in any registered format.
+#include <iostream>
+#include <siterank/host/errors.hpp>
+
+#include "commands/commands.hpp"
+#include "common.hpp"
+#include "crs/user_crs.hpp"
+#include "export/exporters.hpp"
+#include "export/writer_registry.hpp"
+
+namespace siterank::cli {
+
+namespace {
+
+// The writer from -f, else from the extension of -o, else the table.
+const WriterSpec& writer_for(const Args& a) {
+  const std::string out = a.get("--output");
+  if (a.has("--format")) {
+    const std::string f = a.get("--format");
+    const WriterSpec* w = find_writer(f);
+    if (!w) throw UsageError("siterank rank: unknown format '" + f + "' (" + writer_names() + ")");
+    if (w->needs_file && (out.empty() || out == "-"))
+      throw UsageError("siterank rank: -f " + f + " writes a file, not stdout; give -o FILE" +
+                       w->extensions.front());
+    return *w;
+  }
+  if (out.empty() || out == "-") return *find_writer("table");
+  if (const WriterSpec* w = writer_for_path(out)) return *w;
+  throw UsageError("siterank rank: cannot tell the format from '" + out +
+                   "' (known extensions: " + writer_extensions() + "); give -f " + writer_names());
+}
+
+// "gpkg, fgb, kml, html": the formats written to a file only.
+std::string file_formats() {
+  std::string out;
+  for (const auto& w : writers())
+    if (w.needs_file) out += (out.empty() ? "" : ", ") + w.name;
+  return out;
+}
+
+// --crs-out and --csv-lonlat, checked before any data is read.
+void set_coordinates(const Args& a, const std::string& format, Selection& sel) {
+  sel.csv_lonlat = a.has("--csv-lonlat");
+  sel.csv_wkt = a.has("--csv-wkt");
+  for (const char* opt : {"--csv-lonlat", "--csv-wkt"})
+    if (a.has(opt) && format != "csv")
+      throw UsageError(std::string("siterank rank: ") + opt +
+                       " adds columns to CSV output, not to " + format);
+  if (!a.has("--crs-out")) return;
+  if (format != "geojson" && !sel.csv_lonlat && !sel.csv_wkt)
+    throw UsageError(
+        "siterank rank: --crs-out sets the coordinates of geojson output and of csv "
+        "with --csv-lonlat or --csv-wkt; " +
+        format + " output has none or is always in EPSG:4326");
+  try {
+    sel.crs = user_crs(a.get("--crs-out"));
+  } catch (const std::invalid_argument& e) {
+    throw UsageError("siterank rank: --crs-out: " + std::string(e.what()) +
+                     " (give EPSG:<code>, another CRS PROJ knows, gcj02 or bd09)");
+  }
+  if (format == "geojson")
+    if (const std::string why = geojson_crs_refusal(sel.crs); !why.empty())
+      throw UsageError("siterank rank: --crs-out: " + why);
+}
+
+int cmd_rank(const Args& a) {
+  RunRequest req = request_from(a);
+  const WriterSpec& writer = writer_for(a);
+  const std::string& format = writer.name;
+  Selection sel;
+  sel.top = static_cast<std::size_t>(a.integer("--top", format == "table" ? 20 : 0));
+  sel.include_vetoed = a.has("--include-vetoed");
+  sel.style = !a.has("--no-style");
+  sel.threads = req.threads;
+  set_coordinates(a, format, sel);
+  if (a.has("--with-sensitivity")) {
+    // K is --top, or 10 when --top is 0 (every parcel) or not given.
+    req.top_k_shares =
+        monte_carlo_options(a, "rank", a.has("--top") && sel.top ? sel.top : 10, req.threads);
+  } else {
+    for (const char* opt : {"--samples", "--spread", "--seed"})
+      if (a.has(opt))
+        throw UsageError(std::string("siterank rank: ") + opt + " goes with --with-sensitivity");
+  }
+  const auto result = planned(req).run(terminal_progress(a));
+  if (!a.has("--quiet")) print_summary(*result);
+  write_result(writer, *result, sel, a.get("--output"));
+  return 0;
+}
+
+}  // namespace
+
+Command rank_command() {
+  return {
+      "siterank rank --profile FILE [--dataset DIR] [--top N] [-o FILE] [-f FORMAT] "
+      "[--include-vetoed] [--crs-out CRS]",
+      "Scores every parcel of the dataset with each criterion the profile weights, removes "
+      "vetoed parcels and ranks the\n"
+      "rest by weighted score (ties by parcel id). The format follows -f, else the extension of "
+      "-o (" +
+          writer_extensions() +
+          "),\n"
+          "else a table on stdout. The table shows the top 20 unless --top "
+          "is given; --top 0\n"
+          "means all. " +
+          file_formats() +
+          " need -o; gpkg, fgb and kml are in EPSG:4326. A GeoPackage has the layers "
+          "ranked, vetoed\n"
+          "(always, with the reasons) and platforms (when a criterion such as industry_fit loads "
+          "it); KML placemarks are\n"
+          "coloured by score (docs/formats.md).",
+      {help_opt,
+       profile_opt,
+       dataset_opt,
+       {"--top", "", true, false, "N", "only the N best parcels"},
+       {"--output", "-o", true, false, "FILE", "write to FILE (atomically) instead of stdout"},
+       {"--format", "-f", true, false, "FORMAT",
+        writer_names() + " (" + file_formats() + " need -o)"},
+       {"--include-vetoed", "", false, false, "", "also list vetoed parcels, with their reasons"},
+       {"--no-style", "", false, false, "", "GeoJSON: leave out the fill/stroke colours by score"},
+       {"--crs-out", "", true, false, "CRS",
+        "coordinates of geojson (and csv --csv-lonlat, --csv-wkt): EPSG:4326 (default), any CRS "
+        "PROJ "
+        "knows (EPSG:4490, EPSG:4549), gcj02 (Amap, Tencent) or bd09 (Baidu)"},
+       {"--csv-lonlat", "", false, false, "",
+        "csv: add lon, lat of each parcel's representative point (x, y when --crs-out is "
+        "projected)"},
+       {"--csv-wkt", "", false, false, "",
+        "csv: add a wkt column with each parcel's polygon (in --crs-out, default EPSG:4326)"},
+       {"--with-sensitivity", "", false, false, "",
+        "add p_topk: the probability of being in the top K (--top, else 10) over Monte Carlo "
+        "weights (see siterank sensitivity)"},
+       samples_opt,
+       spread_opt,
+       seed_opt,
+       plugins_dir_opt,
+       threads_opt,
+       strict_opt,
+       quiet_opt},
+      cmd_rank};
+}
+
+}  // namespace siterank::cli

@@ -1,0 +1,61 @@
+// siterank report: the ranking as one self-contained HTML page.
+#include <siterank/host/errors.hpp>
+
+#include "commands/commands.hpp"
+#include "common.hpp"
+#include "export/exporters.hpp"
+#include "export/writer_registry.hpp"
+#include "util/atomic_file.hpp"
+
+namespace siterank::cli {
+
+namespace {
+
+// One self-contained HTML file: checked before any data is read.
+int cmd_report(const Args& a) {
+  RunRequest req = request_from(a);
+  const std::string out = a.get("--output");
+  if (out.empty() || out == "-")
+    throw UsageError("siterank report: give -o FILE.html (the report is a file, not stdout)");
+  if (writer_for_path(out) != find_writer("html"))
+    throw UsageError("siterank report: the report is HTML; '" + out +
+                     "' does not end in .html or .htm (for other formats use siterank rank -o)");
+  Selection sel;
+  sel.top = static_cast<std::size_t>(a.integer("--top", 0));
+  sel.include_vetoed = true;  // drawn grey, with their veto reasons
+  RankingRun run = planned(req);
+  // The temporary file beside the target, before the data is read: a
+  // directory that cannot be written fails now, not after the scoring.
+  AtomicFile file(out);
+  const auto result = run.run(terminal_progress(a));
+  if (!a.has("--quiet")) print_summary(*result);
+  write_report(*result, sel, file.stream());
+  file.commit();
+  return 0;
+}
+
+}  // namespace
+
+Command report_command() {
+  return {"siterank report --profile FILE -o FILE.html [--dataset DIR] [--top N]",
+          "Writes one self-contained HTML file that opens in any browser without the network: a "
+          "map of the parcels\n"
+          "coloured by score (vetoed ones grey) with the platforms and the reference layers the "
+          "criteria loaded, a ranked\n"
+          "table linked to the map, each parcel's breakdown, and the profile's weights "
+          "(docs/formats.md).",
+          {help_opt,
+           profile_opt,
+           {"--output", "-o", true, false, "FILE", "the HTML file to write (atomically)"},
+           dataset_opt,
+           {"--top", "", true, false, "N",
+            "only the N best parcels (default: all; vetoed ones "
+            "are always shown)"},
+           plugins_dir_opt,
+           threads_opt,
+           strict_opt,
+           quiet_opt},
+          cmd_report};
+}
+
+}  // namespace siterank::cli
