@@ -11,8 +11,9 @@
 #   5. ranks tests/data/grid with flood_risk and gets hand-computed scores;
 #   6. ... and lists flood_risk found through SITERANK_PLUGIN_PATH;
 #   7. the package's components, through consumer/ (CONSUMER_DIR): host
-#      gives siterank::host, which links and runs; an unknown component
-#      is not found; an optional host never fails an SDK-only lookup.
+#      gives siterank::host without GDAL, nlohmann_json, PROJ or Boost, and
+#      a program using its API (RankingRun, write_result) ranks step 5's
+#      run into the same CSV as the CLI; an unknown component is not found.
 # Every failure says what was expected and what was found.
 cmake_minimum_required(VERSION 3.20)
 
@@ -338,16 +339,26 @@ function(check_package step find_args expected)
   file(GLOB_RECURSE programs LIST_DIRECTORIES false "${dir}/uses_host")
   foreach(program IN LISTS programs)
     run("${step}: running a program linked to siterank::host" ignored "${program}")
+    # The host API ranks step 5's run and writes the CSV the CLI wrote.
+    set(api_csv "${dir}/api_ranked.csv")
+    run("${step}: ranking through the host API (RankingRun, write_result)" ignored "${program}"
+        "${PROFILE}" "${SOURCE_DIR}/tests/data/grid" "${example_plugin_dir}" "${api_csv}")
+    file(READ "${api_csv}" written)
+    if(NOT written STREQUAL csv)
+      fail("${step}: the host API's CSV" "the CSV of siterank rank -f csv:\n${csv}" "${written}")
+    endif()
   endforeach()
 endfunction()
-# The host needs neither PROJ nor Boost from its users.
-check_package("find_package(siterank COMPONENTS host)" "REQUIRED COMPONENTS host"
+# The host's installed headers are standard library only: its users need
+# none of GDAL, nlohmann_json, PROJ or Boost.
+check_package("find_package(siterank COMPONENTS host), without the host's dependencies"
+    "REQUIRED COMPONENTS host"
     "^siterank_FOUND=TRUE siterank_sdk_FOUND=TRUE siterank_host_FOUND=TRUE siterank::sdk siterank::host$"
-    -DCMAKE_DISABLE_FIND_PACKAGE_PROJ=ON -DCMAKE_DISABLE_FIND_PACKAGE_Boost=ON)
+    ${no_host_dependencies})
 check_package("find_package(siterank COMPONENTS nosuch)" "COMPONENTS nosuch" "^siterank_FOUND=FALSE ")
-# siterank_host_FOUND is FALSE here while the host needs GDAL or nlohmann_json.
 check_package("find_package(siterank OPTIONAL_COMPONENTS host), without the host's dependencies"
-    "REQUIRED OPTIONAL_COMPONENTS host" "^siterank_FOUND=TRUE siterank_sdk_FOUND=TRUE .*siterank::sdk"
+    "REQUIRED OPTIONAL_COMPONENTS host"
+    "^siterank_FOUND=TRUE siterank_sdk_FOUND=TRUE siterank_host_FOUND=TRUE siterank::sdk siterank::host$"
     ${no_host_dependencies})
 
 message(STATUS "install test passed: staged ${cli}, flood_risk from ${flood_risk_file}")

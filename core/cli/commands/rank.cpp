@@ -1,90 +1,72 @@
 // siterank rank: score and rank every parcel, write the ranking in any registered format.
 #include <iostream>
 #include <siterank/host/errors.hpp>
+#include <siterank/host/writers.hpp>
 
 #include "commands/commands.hpp"
 #include "common.hpp"
-#include "crs/user_crs.hpp"
-#include "export/exporters.hpp"
-#include "export/writer_registry.hpp"
 
 namespace siterank::cli {
 
 namespace {
 
-// The writer from -f, else from the extension of -o, else the table.
-const WriterSpec& writer_for(const Args& a) {
+// The format from -f, else from the extension of -o, else the table.
+const OutputFormat& format_for(const Args& a) {
   const std::string out = a.get("--output");
   if (a.has("--format")) {
     const std::string f = a.get("--format");
-    const WriterSpec* w = find_writer(f);
-    if (!w) throw UsageError("siterank rank: unknown format '" + f + "' (" + writer_names() + ")");
+    const OutputFormat* w = find_output_format(f);
+    if (!w)
+      throw UsageError("siterank rank: unknown format '" + f + "' (" + output_format_names() + ")");
     if (w->needs_file && (out.empty() || out == "-"))
       throw UsageError("siterank rank: -f " + f + " writes a file, not stdout; give -o FILE" +
                        w->extensions.front());
     return *w;
   }
-  if (out.empty() || out == "-") return *find_writer("table");
-  if (const WriterSpec* w = writer_for_path(out)) return *w;
-  throw UsageError("siterank rank: cannot tell the format from '" + out +
-                   "' (known extensions: " + writer_extensions() + "); give -f " + writer_names());
+  if (out.empty() || out == "-") return *find_output_format("table");
+  if (const OutputFormat* w = output_format_for_path(out)) return *w;
+  throw UsageError("siterank rank: cannot tell the format from '" + out + "' (known extensions: " +
+                   output_format_extensions() + "); give -f " + output_format_names());
 }
 
 // "gpkg, fgb, kml, html": the formats written to a file only.
 std::string file_formats() {
   std::string out;
-  for (const auto& w : writers())
+  for (const auto& w : output_formats())
     if (w.needs_file) out += (out.empty() ? "" : ", ") + w.name;
   return out;
 }
 
-// --crs-out and --csv-lonlat, checked before any data is read.
-void set_coordinates(const Args& a, const std::string& format, Selection& sel) {
-  sel.csv_lonlat = a.has("--csv-lonlat");
-  sel.csv_wkt = a.has("--csv-wkt");
-  for (const char* opt : {"--csv-lonlat", "--csv-wkt"})
-    if (a.has(opt) && format != "csv")
-      throw UsageError(std::string("siterank rank: ") + opt +
-                       " adds columns to CSV output, not to " + format);
-  if (!a.has("--crs-out")) return;
-  if (format != "geojson" && !sel.csv_lonlat && !sel.csv_wkt)
-    throw UsageError(
-        "siterank rank: --crs-out sets the coordinates of geojson output and of csv "
-        "with --csv-lonlat or --csv-wkt; " +
-        format + " output has none or is always in EPSG:4326");
-  try {
-    sel.crs = user_crs(a.get("--crs-out"));
-  } catch (const std::invalid_argument& e) {
-    throw UsageError("siterank rank: --crs-out: " + std::string(e.what()) +
-                     " (give EPSG:<code>, another CRS PROJ knows, gcj02 or bd09)");
-  }
-  if (format == "geojson")
-    if (const std::string why = geojson_crs_refusal(sel.crs); !why.empty())
-      throw UsageError("siterank rank: --crs-out: " + why);
-}
-
 int cmd_rank(const Args& a) {
   RunRequest req = request_from(a);
-  const WriterSpec& writer = writer_for(a);
-  const std::string& format = writer.name;
-  Selection sel;
-  sel.top = static_cast<std::size_t>(a.integer("--top", format == "table" ? 20 : 0));
-  sel.include_vetoed = a.has("--include-vetoed");
-  sel.style = !a.has("--no-style");
-  sel.threads = req.threads;
-  set_coordinates(a, format, sel);
+  const OutputFormat& format = format_for(a);
+  OutputOptions options;
+  options.top = static_cast<std::size_t>(a.integer("--top", format.name == "table" ? 20 : 0));
+  options.include_vetoed = a.has("--include-vetoed");
+  options.style = !a.has("--no-style");
+  options.threads = req.threads;
+  options.csv_lonlat = a.has("--csv-lonlat");
+  options.csv_wkt = a.has("--csv-wkt");
+  options.crs = a.get("--crs-out");
+  try {
+    check_output(format, options, {"--crs-out", "--csv-lonlat", "--csv-wkt"});
+  } catch (const UsageError& e) {
+    throw UsageError(std::string("siterank rank: ") + e.what());
+  }
   if (a.has("--with-sensitivity")) {
     // K is --top, or 10 when --top is 0 (every parcel) or not given.
-    req.top_k_shares =
-        monte_carlo_options(a, "rank", a.has("--top") && sel.top ? sel.top : 10, req.threads);
+    req.top_k_shares = monte_carlo_options(
+        a, "rank", a.has("--top") && options.top ? options.top : 10, req.threads);
   } else {
     for (const char* opt : {"--samples", "--spread", "--seed"})
       if (a.has(opt))
         throw UsageError(std::string("siterank rank: ") + opt + " goes with --with-sensitivity");
   }
-  const auto result = planned(req).run(terminal_progress(a));
+  RankingRun run = planned(req);
+  check_target(a.get("--output"));
+  const auto result = run.run(terminal_progress(a));
   if (!a.has("--quiet")) print_summary(*result);
-  write_result(writer, *result, sel, a.get("--output"));
+  write_result(*result, format, options, a.get("--output"));
   return 0;
 }
 
@@ -98,7 +80,7 @@ Command rank_command() {
       "vetoed parcels and ranks the\n"
       "rest by weighted score (ties by parcel id). The format follows -f, else the extension of "
       "-o (" +
-          writer_extensions() +
+          output_format_extensions() +
           "),\n"
           "else a table on stdout. The table shows the top 20 unless --top "
           "is given; --top 0\n"
@@ -115,7 +97,7 @@ Command rank_command() {
        {"--top", "", true, false, "N", "only the N best parcels"},
        {"--output", "-o", true, false, "FILE", "write to FILE (atomically) instead of stdout"},
        {"--format", "-f", true, false, "FORMAT",
-        writer_names() + " (" + file_formats() + " need -o)"},
+        output_format_names() + " (" + file_formats() + " need -o)"},
        {"--include-vetoed", "", false, false, "", "also list vetoed parcels, with their reasons"},
        {"--no-style", "", false, false, "", "GeoJSON: leave out the fill/stroke colours by score"},
        {"--crs-out", "", true, false, "CRS",

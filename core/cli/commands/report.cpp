@@ -1,11 +1,9 @@
 // siterank report: the ranking as one self-contained HTML page.
 #include <siterank/host/errors.hpp>
+#include <siterank/host/writers.hpp>
 
 #include "commands/commands.hpp"
 #include "common.hpp"
-#include "export/exporters.hpp"
-#include "export/writer_registry.hpp"
-#include "util/atomic_file.hpp"
 
 namespace siterank::cli {
 
@@ -17,20 +15,18 @@ int cmd_report(const Args& a) {
   const std::string out = a.get("--output");
   if (out.empty() || out == "-")
     throw UsageError("siterank report: give -o FILE.html (the report is a file, not stdout)");
-  if (writer_for_path(out) != find_writer("html"))
+  const OutputFormat* html = find_output_format("html");
+  if (output_format_for_path(out) != html)
     throw UsageError("siterank report: the report is HTML; '" + out +
                      "' does not end in .html or .htm (for other formats use siterank rank -o)");
-  Selection sel;
-  sel.top = static_cast<std::size_t>(a.integer("--top", 0));
-  sel.include_vetoed = true;  // drawn grey, with their veto reasons
+  OutputOptions options;
+  options.top = static_cast<std::size_t>(a.integer("--top", 0));
+  options.include_vetoed = true;  // drawn grey, with their veto reasons
   RankingRun run = planned(req);
-  // The temporary file beside the target, before the data is read: a
-  // directory that cannot be written fails now, not after the scoring.
-  AtomicFile file(out);
+  check_target(out);  // a directory that cannot be written fails now, not after the scoring
   const auto result = run.run(terminal_progress(a));
   if (!a.has("--quiet")) print_summary(*result);
-  write_report(*result, sel, file.stream());
-  file.commit();
+  write_result(*result, *html, options, out);
   return 0;
 }
 

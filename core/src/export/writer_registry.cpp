@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <siterank/host/errors.hpp>
+#include <utility>
 
 #include "util/atomic_file.hpp"
 
@@ -68,24 +69,91 @@ const WriterSpec* find_writer(const std::string& name) {
   return nullptr;
 }
 
-const WriterSpec* writer_for_path(const std::string& path) {
+const std::vector<OutputFormat>& output_formats() {
+  static const std::vector<OutputFormat> all(writers().begin(), writers().end());
+  return all;
+}
+
+const OutputFormat* find_output_format(std::string_view name) {
+  return find_writer(std::string(name));
+}
+
+const OutputFormat* output_format_for_path(const std::string& path) {
   const std::string ext = lower(std::filesystem::path(path).extension().string());
   for (const auto& w : writers())
     if (std::find(w.extensions.begin(), w.extensions.end(), ext) != w.extensions.end()) return &w;
   return nullptr;
 }
 
-std::string writer_names() {
+std::string output_format_names() {
   std::string out;
   for (const auto& w : writers()) out += (out.empty() ? "" : ", ") + w.name;
   return out;
 }
 
-std::string writer_extensions() {
+std::string output_format_extensions() {
   std::string out;
   for (const auto& w : writers())
     for (const auto& e : w.extensions) out += (out.empty() ? "" : ", ") + e;
   return out;
+}
+
+namespace {
+
+// The options as the writers take them; throws UsageError (check_output).
+Selection selection_for(const OutputFormat& format, const OutputOptions& o,
+                        const OutputOptionNames& names) {
+  Selection sel;
+  sel.top = o.top;
+  sel.include_vetoed = o.include_vetoed;
+  sel.csv_lonlat = o.csv_lonlat;
+  sel.csv_wkt = o.csv_wkt;
+  sel.style = o.style;
+  sel.threads = o.threads;
+  const std::string& f = format.name;
+  for (const auto& [set, name] :
+       {std::pair{o.csv_lonlat, names.csv_lonlat}, std::pair{o.csv_wkt, names.csv_wkt}})
+    if (set && f != "csv") throw UsageError(name + " adds columns to CSV output, not to " + f);
+  if (o.crs.empty()) return sel;
+  if (f != "geojson" && !o.csv_lonlat && !o.csv_wkt)
+    throw UsageError(names.crs + " sets the coordinates of geojson output and of csv with " +
+                     names.csv_lonlat + " or " + names.csv_wkt + "; " + f +
+                     " output has none or is always in EPSG:4326");
+  try {
+    sel.crs = user_crs(o.crs);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(names.crs + ": " + e.what() +
+                     " (give EPSG:<code>, another CRS PROJ knows, gcj02 or bd09)");
+  }
+  if (f == "geojson")
+    if (const std::string why = geojson_crs_refusal(sel.crs); !why.empty())
+      throw UsageError(names.crs + ": " + why);
+  return sel;
+}
+
+const WriterSpec& writer_of(const OutputFormat& format) {
+  const WriterSpec* w = find_writer(format.name);
+  if (!w)
+    throw UsageError("unknown output format '" + format.name + "' (" + output_format_names() + ")");
+  return *w;
+}
+
+}  // namespace
+
+void check_output(const OutputFormat& format, const OutputOptions& options,
+                  const OutputOptionNames& names) {
+  writer_of(format);
+  selection_for(format, options, names);
+}
+
+void check_target(const std::string& target) {
+  if (target.empty() || target == "-") return;
+  const AtomicFile probe(target);  // removed again, the target untouched
+}
+
+void write_result(const RankedResult& result, const OutputFormat& format,
+                  const OutputOptions& options, const std::string& target) {
+  write_result(writer_of(format), result, selection_for(format, options, {}), target);
 }
 
 void write_result(const WriterSpec& writer, const RankedResult& result, const Selection& sel,

@@ -1,8 +1,12 @@
 // The one list of output formats (export/writer_registry).
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <set>
+#include <siterank/host/errors.hpp>
+#include <siterank/host/writers.hpp>
 
 #include "export/writer_registry.hpp"
+#include "temp_dir.hpp"
 
 using namespace siterank;
 
@@ -16,18 +20,63 @@ TEST_CASE("every writer has a name, extensions no other writer claims, and one w
     CHECK(static_cast<bool>(w.to_stream) != static_cast<bool>(w.to_file));
     CHECK(w.needs_file == static_cast<bool>(w.to_file));
   }
-  CHECK(writer_names() == "table, csv, json, geojson, gpkg, fgb, kml, html");
+  CHECK(output_format_names() == "table, csv, json, geojson, gpkg, fgb, kml, html");
 }
 
 TEST_CASE("the writer of a path is found by its extension, in any case") {
-  REQUIRE(writer_for_path("out/Ranked.GeoJSON") != nullptr);
-  CHECK(writer_for_path("out/Ranked.GeoJSON")->name == "geojson");
-  CHECK(writer_for_path("r.htm")->name == "html");
-  CHECK(writer_for_path("r.HTML")->name == "html");
-  CHECK(writer_for_path("a.b/r.gpkg")->name == "gpkg");
-  CHECK(writer_for_path("r.pdf") == nullptr);
-  CHECK(writer_for_path("r") == nullptr);
+  REQUIRE(output_format_for_path("out/Ranked.GeoJSON") != nullptr);
+  CHECK(output_format_for_path("out/Ranked.GeoJSON")->name == "geojson");
+  CHECK(output_format_for_path("r.htm")->name == "html");
+  CHECK(output_format_for_path("r.HTML")->name == "html");
+  CHECK(output_format_for_path("a.b/r.gpkg")->name == "gpkg");
+  CHECK(output_format_for_path("r.pdf") == nullptr);
+  CHECK(output_format_for_path("r") == nullptr);
   CHECK(find_writer("kml")->needs_file);
   CHECK_FALSE(find_writer("csv")->needs_file);
   CHECK(find_writer("pdf") == nullptr);
+}
+
+TEST_CASE("output options that do not go with the format are refused before any run") {
+  const OutputFormat& csv = *find_output_format("csv");
+  const OutputFormat& geojson = *find_output_format("geojson");
+  const OutputFormat& gpkg = *find_output_format("gpkg");
+  OutputOptions o;
+  CHECK_NOTHROW(check_output(gpkg, o));
+  o.csv_lonlat = true;
+  CHECK_THROWS_WITH(check_output(geojson, o),
+                    "csv_lonlat adds columns to CSV output, not to geojson");
+  CHECK_NOTHROW(check_output(csv, o));
+  o = {};
+  o.crs = "EPSG:4549";
+  CHECK_THROWS_WITH(check_output(gpkg, o),
+                    Catch::StartsWith("crs sets the coordinates of geojson"));
+  CHECK_THROWS_WITH(check_output(csv, o), Catch::StartsWith("crs sets the coordinates"));
+  CHECK_NOTHROW(check_output(geojson, o));
+  o.csv_wkt = true;
+  CHECK_NOTHROW(check_output(csv, o));
+  o = {};
+  o.crs = "EPSG:999999";
+  CHECK_THROWS_AS(check_output(geojson, o), UsageError);
+  CHECK_THROWS_WITH(check_output(geojson, o, {"--crs-out", "--csv-lonlat", "--csv-wkt"}),
+                    Catch::StartsWith("--crs-out: ") && Catch::Contains("EPSG:999999"));
+  // A CRS without an authority code cannot be named in a GeoJSON file; CSV
+  // columns need no name. GCJ-02 is marked by siterank's own member.
+  o.crs = "+proj=utm +zone=51 +datum=WGS84 +units=m +no_defs";
+  CHECK_THROWS_WITH(check_output(geojson, o), Catch::Contains("has none; give it as EPSG:XXXX"));
+  o.csv_lonlat = true;
+  CHECK_NOTHROW(check_output(csv, o));
+  o = {};
+  o.crs = "gcj02";
+  CHECK_NOTHROW(check_output(geojson, o));
+}
+
+TEST_CASE(
+    "a target whose directory cannot take a file fails the check, and the check leaves "
+    "nothing behind") {
+  CHECK_NOTHROW(check_target(""));
+  CHECK_NOTHROW(check_target("-"));
+  CHECK_THROWS_AS(check_target("/nonexistent-siterank-dir/ranked.csv"), OutputError);
+  const testing::TempDir dir("check_target");
+  CHECK_NOTHROW(check_target(dir.file("ranked.csv")));
+  CHECK(std::filesystem::is_empty(dir.path()));
 }
