@@ -5,7 +5,6 @@
 //
 // Only the SDK headers are needed; SITERANK_PLUGIN at the bottom exports the
 // class so the host can load siterank_flood_risk.so.
-#include <cstdio>
 #include <limits>
 #include <siterank/sdk.hpp>
 #include <stdexcept>
@@ -33,11 +32,7 @@ constexpr WaterRole kRoles[] = {
     {"stations", siterank::GeometryKind::point, "gauging or pumping stations on the water network"},
 };
 
-std::string metres(double d) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f m", d);
-  return buf;
-}
+std::string metres(double d) { return siterank::format_fixed(d, 0) + " m"; }
 
 class FloodRisk final : public siterank::Criterion {
  public:

@@ -1,6 +1,7 @@
 #include "industry_fit_criterion.hpp"
 
 #include <array>
+#include <siterank/number_text.hpp>
 #include <stdexcept>
 
 namespace siterank::plugins {
@@ -22,13 +23,6 @@ enum IndustryFitFactor : std::size_t {
   industry_fit_factor_count
 };
 
-std::string fmt(double v) {
-  std::string s = std::to_string(v);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
-
 }  // namespace
 
 std::vector<FactorSpec> IndustryFitCriterion::factors() const {
@@ -39,11 +33,13 @@ std::vector<FactorSpec> IndustryFitCriterion::factors() const {
   std::vector<FactorSpec> f(industry_fit_factor_count);
   f[platform_fit_factor] = {"platform_fit", "score",
                             "best credit over the platform's leading industries: same " +
-                                fmt(c.same) + ", related " + fmt(c.related) + ", same ecosystem " +
-                                fmt(c.same_ecosystem) +
+                                format_fixed(c.same, 6) + ", related " +
+                                format_fixed(c.related, 6) + ", same ecosystem " +
+                                format_fixed(c.same_ecosystem, 6) +
                                 ", times the secondary-listing factor after the first-listed one"};
-  f[chain_fit_factor] = {"chain_fit", "score",
-                         "100·(1 − e^(−S/" + fmt(s.saturation) + ")) of the chain mass S"};
+  f[chain_fit_factor] = {
+      "chain_fit", "score",
+      "100·(1 − e^(−S/" + format_fixed(s.saturation, 6) + ")) of the chain mass S"};
   f[platform_relation_factor] = {
       "platform_relation", "level",
       "closest relation among the platform's industries: 3 same, 2 related, 1 same ecosystem, 0 "
@@ -54,7 +50,7 @@ std::vector<FactorSpec> IndustryFitCriterion::factors() const {
   f[chain_mass_factor] = {"chain_mass", "firms",
                           "S = Σ industry weight · " + s.distance_decay.describe() +
                               "/100 · leader weight · position weight over firms within " +
-                              fmt(s.radius_m) + " m"};
+                              format_fixed(s.radius_m, 6) + " m"};
   f[same_industry_firms_factor] = {"same_industry_firms", "count",
                                    "firms of the project's industry within the radius"};
   f[related_industry_firms_factor] = {"related_industry_firms", "count",

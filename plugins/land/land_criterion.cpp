@@ -1,7 +1,7 @@
 #include "land_criterion.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <siterank/number_text.hpp>
 #include <stdexcept>
 
 #include "parcel_shape.hpp"
@@ -28,15 +28,6 @@ enum LandFactor : std::size_t {
   land_factor_count
 };
 
-// 95 -> "95", 18.75 -> "18.8": numbers as a planner reads them.
-std::string fmt(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-  return s;
-}
-
 std::string join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
@@ -57,19 +48,20 @@ std::vector<FactorSpec> LandCriterion::factors() const {
                      " of the shortfall fraction; above max: " + s.area_excess.describe() +
                      " of the excess fraction"};
   f[land_use_sub] = {"land_use_fit", "score",
-                     "100 allowed, " + fmt(s.partial_land_use_score) +
+                     "100 allowed, " + format_fixed(s.partial_land_use_score, 1) +
                          " partially compatible, 0 not allowed (vetoed), by " +
                          (land_use_ ? land_use_->source() : "the project type")};
   f[readiness_sub] = {
       "readiness", "score",
       "status score (status_scores)" +
-          std::string(profile_.start_immediately ? ", times " + fmt(s.non_ready_factor_immediate) +
-                                                       " unless ready (start_immediately)"
-                                                 : "")};
+          std::string(profile_.start_immediately
+                          ? ", times " + format_fixed(s.non_ready_factor_immediate, 1) +
+                                " unless ready (start_immediately)"
+                          : "")};
   f[price_sub] = {"price_fit", "score", s.price.describe() + " of price / budget"};
   f[compactness_sub] = {"compactness_fit", "score", s.compactness.describe() + " of 4πA/P²"};
   f[width_sub] = {"width_fit", "score",
-                  s.width.describe() + " of width / " + fmt(s.min_width_m) + " m"};
+                  s.width.describe() + " of width / " + format_fixed(s.min_width_m, 1) + " m"};
   f[plot_ratio_sub] = {"plot_ratio_fit", "score",
                        s.plot_ratio.describe() + " of the plot-ratio mismatch"};
   f[height_sub] = {"height_fit", "score", s.height.describe() + " of building height / limit"};

@@ -2,6 +2,7 @@
 // configure(): options are parsed into LandSettings and checked for
 // consistency with each other and with the profile.
 #include <limits>
+#include <siterank/number_text.hpp>
 #include <siterank/parcels.hpp>
 #include <stdexcept>
 
@@ -178,8 +179,8 @@ void LandCriterion::configure(const ProjectProfile& profile, const Options& opti
   LandSettings settings = parse_settings(options);
   if (!is_missing(profile.land_min_m2) && !is_missing(profile.land_max_m2) &&
       profile.land_min_m2 > profile.land_max_m2)
-    throw std::invalid_argument("land need: minimum " + std::to_string(profile.land_min_m2) +
-                                " m² exceeds maximum " + std::to_string(profile.land_max_m2) +
+    throw std::invalid_argument("land need: minimum " + format_fixed(profile.land_min_m2, 6) +
+                                " m² exceeds maximum " + format_fixed(profile.land_max_m2, 6) +
                                 " m²");
   const std::string type = profile.project_type.empty() ? "factory" : profile.project_type;
   land_use_ = profile.requirements.land_use.empty()

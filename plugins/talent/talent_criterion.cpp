@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
+#include <siterank/number_text.hpp>
 #include <stdexcept>
 
 namespace siterank::plugins {
@@ -27,32 +27,27 @@ enum Factor : std::size_t {
   kFactorCount
 };
 
-std::string num(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
-
 }  // namespace
 
 std::vector<FactorSpec> TalentCriterion::factors() const {
   const double w_sum = weight_sources_ + weight_workforce_;
   std::string mix;
   for (std::size_t t = 0; t < talent_type_count; ++t)
-    mix += std::string(t ? ", " : "") + talent_types[t] + " " + num(mix_[t]);
+    mix += std::string(t ? ", " : "") + talent_types[t] + " " + format_general(mix_[t]);
   mix += mix_from_profile_ ? " (from the profile)" : " (default_mix: the profile states none)";
   const std::string decay = distance_decay_.describe();
-  const std::string radius = num(search_radius_m_) + " m";
+  const std::string radius = format_general(search_radius_m_) + " m";
 
   std::vector<FactorSpec> f(kFactorCount);
-  f[kSourceAccessScore] = {
-      "source_access_score", "score",
-      "100 * (1 - 2^(-weighted_access / " + num(half_saturation_) + ")); weight " +
-          (has_workforce_ ? num(weight_sources_ / w_sum) : std::string("1 (no workforce layer)"))};
+  f[kSourceAccessScore] = {"source_access_score", "score",
+                           "100 * (1 - 2^(-weighted_access / " + format_general(half_saturation_) +
+                               ")); weight " +
+                               (has_workforce_ ? format_general(weight_sources_ / w_sum)
+                                               : std::string("1 (no workforce layer)"))};
   f[kWorkforceScore] = {"workforce_score", "score",
                         has_workforce_ ? workforce_function_.describe() +
                                              " of workers_within_radius; weight " +
-                                             num(weight_workforce_ / w_sum)
+                                             format_general(weight_workforce_ / w_sum)
                                        : std::string("not applicable: the dataset has no "
                                                      "workforce layer")};
   f[kWeightedAccess] = {"weighted_access", "source-equivalents",
@@ -79,8 +74,8 @@ std::vector<FactorSpec> TalentCriterion::factors() const {
           radius};
   f[kWorkersWithinRadius] = {
       "workers_within_radius", "workers",
-      has_workforce_ ? "Sum of workers of workforce features within " + num(workforce_radius_m_) +
-                           " m (missing values count 0)"
+      has_workforce_ ? "Sum of workers of workforce features within " +
+                           format_general(workforce_radius_m_) + " m (missing values count 0)"
                      : std::string("not applicable: the dataset has no workforce layer")};
   return f;
 }

@@ -5,7 +5,7 @@
 #pragma once
 
 #include <siterank/geometry.hpp>
-#include <sstream>
+#include <siterank/number_text.hpp>
 #include <string>
 
 namespace siterank::plugins {
@@ -36,10 +36,8 @@ class DetourDistance final : public DistanceSource {
     return straight_m * factor(leg);
   }
   std::string describe(Leg leg) const override {
-    std::ostringstream s;
-    s << "straight-line distance x " << factor(leg)
-      << (leg == Leg::road ? " (road_detour)" : " (walk_detour)");
-    return s.str();
+    return "straight-line distance x " + format_general(factor(leg)) +
+           (leg == Leg::road ? " (road_detour)" : " (walk_detour)");
   }
 
  private:

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <limits>
-#include <sstream>
+#include <siterank/number_text.hpp>
 #include <stdexcept>
 
 namespace siterank::plugins {
@@ -16,18 +16,12 @@ namespace {
 std::size_t distance_factor(std::size_t mode) { return 2 * mode; }
 std::size_t score_factor(std::size_t mode) { return 2 * mode + 1; }
 
-std::string num(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
-
 }  // namespace
 
 std::vector<FactorSpec> TransportCriterion::factors() const {
   std::string need_text;
   for (std::size_t n = 0; n < need_count; ++n)
-    need_text += std::string(n ? ", " : "") + needs[n] + " " + num(needs_[n]);
+    need_text += std::string(n ? ", " : "") + needs[n] + " " + format_general(needs_[n]);
   need_text += needs_from_profile_ ? " (profile)" : " (default_needs: the profile states none)";
 
   std::vector<FactorSpec> f(2 * mode_count);
@@ -39,10 +33,11 @@ std::vector<FactorSpec> TransportCriterion::factors() const {
     if (!s.present) {
       const std::string why = "not applicable: " + s.absent_reason;
       f[distance_factor(m)] = {distance_name, "m", why};
-      f[score_factor(m)] = {name + "_score", "score",
-                            s.need_weight > 0.0 ? why + "; its weight " + num(s.need_weight) +
-                                                      " goes to the other modes"
-                                                : why};
+      f[score_factor(m)] = {
+          name + "_score", "score",
+          s.need_weight > 0.0
+              ? why + "; its weight " + format_general(s.need_weight) + " goes to the other modes"
+              : why};
       continue;
     }
     f[distance_factor(m)] = {distance_name, "m",
@@ -50,7 +45,7 @@ std::vector<FactorSpec> TransportCriterion::factors() const {
                                  (distance_ ? distance_->describe(mode.leg) : std::string())};
     f[score_factor(m)] = {name + "_score", "score",
                           s.value.describe() + " of " + distance_name + "; weight " +
-                              num(s.weight) + " (needs: " + need_text + ")"};
+                              format_general(s.weight) + " (needs: " + need_text + ")"};
   }
   return f;
 }

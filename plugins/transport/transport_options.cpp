@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <sstream>
+#include <siterank/number_text.hpp>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -232,10 +232,9 @@ void TransportCriterion::configure(const ProjectProfile& profile, const Options&
     const ModeState& s = state_[m];
     if (s.present) present_weight += s.need_weight;
     if (!s.present && s.need_weight > 0.0 && require_needed) {
-      std::ostringstream why;
-      why << "mode " << modes[m].name << " is needed (weight " << s.need_weight << ") but "
-          << s.absent_reason << " and require_needed_layers is set";
-      throw std::invalid_argument(why.str());
+      throw std::invalid_argument(std::string("mode ") + modes[m].name + " is needed (weight " +
+                                  format_general(s.need_weight) + ") but " + s.absent_reason +
+                                  " and require_needed_layers is set");
     }
   }
   if (!(present_weight > 0.0))

@@ -4,6 +4,7 @@
 #include <siterank/columns.hpp>
 #include <siterank/criterion.hpp>
 #include <siterank/geometry.hpp>
+#include <siterank/number_text.hpp>
 #include <siterank/options.hpp>
 #include <siterank/parcels.hpp>
 #include <siterank/plugin.hpp>

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <sstream>
+#include <siterank/number_text.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -137,10 +137,8 @@ struct ValueFunction {
 
   [[noreturn]] void refuse_direction(const std::string& option, const char* verb, double lo,
                                      double hi) const {
-    std::ostringstream m;
-    m << "option '" << option << "': " << describe() << " must not " << verb << " between " << lo
-      << " and " << hi;
-    throw std::invalid_argument(m.str());
+    throw std::invalid_argument("option '" + option + "': " + describe() + " must not " + verb +
+                                " between " + format_general(lo) + " and " + format_general(hi));
   }
 
   // direction -1: never rises on [lo, hi]; +1: never falls.
@@ -174,31 +172,33 @@ struct ValueFunction {
 
   // For explanations, e.g. "exp_decay(half_life=3000)".
   std::string describe() const {
-    std::ostringstream s;
-    s << type_name() << '(';
+    std::string s = type_name();
+    s += '(';
     switch (kind) {
       case Kind::linear:
-        s << "zero_at=" << a << ", full_at=" << b;
+        s += "zero_at=" + format_general(a) + ", full_at=" + format_general(b);
         break;
       case Kind::logistic:
-        s << "midpoint=" << a << ", steepness=" << b;
+        s += "midpoint=" + format_general(a) + ", steepness=" + format_general(b);
         break;
       case Kind::gaussian:
-        s << "target=" << a << ", sd=" << b;
+        s += "target=" + format_general(a) + ", sd=" + format_general(b);
         break;
       case Kind::exp_decay:
-        s << "half_life=" << a;
+        s += "half_life=" + format_general(a);
         break;
       case Kind::stepped:
-        s << "breaks=[";
-        for (std::size_t i = 0; i < breaks.size(); ++i) s << (i ? "," : "") << breaks[i];
-        s << "], scores=[";
-        for (std::size_t i = 0; i < scores.size(); ++i) s << (i ? "," : "") << scores[i];
-        s << ']';
+        s += "breaks=[";
+        for (std::size_t i = 0; i < breaks.size(); ++i)
+          s += (i ? "," : "") + format_general(breaks[i]);
+        s += "], scores=[";
+        for (std::size_t i = 0; i < scores.size(); ++i)
+          s += (i ? "," : "") + format_general(scores[i]);
+        s += ']';
         break;
     }
-    s << ')';
-    return s.str();
+    s += ')';
+    return s;
   }
 };
 

@@ -1,21 +1,15 @@
 #include "mcda/aggregation.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <numeric>
+#include <siterank/number_text.hpp>
 #include <stdexcept>
 #include <string>
 
 namespace siterank::mcda {
 
 namespace {
-
-std::string format_number(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6);
-  return std::string(buf, r.ptr);
-}
 
 std::string criterion(std::size_t j) { return "criterion " + std::to_string(j); }
 
@@ -48,7 +42,7 @@ void check_shape(const DecisionMatrix& m) {
   for (std::size_t j = 0; j < n; ++j)
     for (std::size_t i = 0; i < m.rows; ++i)
       if (!std::isfinite(m.columns[j][i]))
-        fail(cell(i, j) + ": value " + format_number(m.columns[j][i]) + " is not finite");
+        fail(cell(i, j) + ": value " + format_general(m.columns[j][i]) + " is not finite");
 }
 
 // linear_max is a ratio to the best value: meaningful on a ratio scale
@@ -58,7 +52,7 @@ void check_linear_max(const DecisionMatrix& m) {
     for (std::size_t i = 0; i < m.rows; ++i) {
       const double x = m.columns[j][i];
       if (x < 0.0)
-        fail(cell(i, j) + ": value " + format_number(x) +
+        fail(cell(i, j) + ": value " + format_general(x) +
              " is negative; linear_max needs values >= 0");
       if (x == 0.0 && !m.benefit[j])
         fail(cell(i, j) +
@@ -116,12 +110,12 @@ void check_weights(const std::vector<double>& w, std::size_t n) {
     fail(std::to_string(w.size()) + " weights for " + std::to_string(n) + " criteria");
   for (std::size_t j = 0; j < n; ++j) {
     if (!std::isfinite(w[j]))
-      fail(criterion(j) + ": weight " + format_number(w[j]) + " is not finite");
-    if (w[j] < 0.0) fail(criterion(j) + ": weight " + format_number(w[j]) + " is negative");
+      fail(criterion(j) + ": weight " + format_general(w[j]) + " is not finite");
+    if (w[j] < 0.0) fail(criterion(j) + ": weight " + format_general(w[j]) + " is negative");
   }
   const double s = sum_of(w);
   if (std::fabs(s - 1.0) > sum_tolerance)
-    fail("weights sum to " + format_number(s) + ", not 1 (within 1e-9)");
+    fail("weights sum to " + format_general(s) + ", not 1 (within 1e-9)");
 }
 
 void check_order_weights(const AggregationSpec& spec, std::size_t n) {
@@ -135,12 +129,12 @@ void check_order_weights(const AggregationSpec& spec, std::size_t n) {
          " criteria");
   for (std::size_t k = 0; k < n; ++k) {
     if (!std::isfinite(v[k]) || v[k] < 0.0)
-      fail("owa: order weight " + std::to_string(k) + ": " + format_number(v[k]) +
+      fail("owa: order weight " + std::to_string(k) + ": " + format_general(v[k]) +
            " is not a finite number >= 0");
   }
   const double s = sum_of(v);
   if (std::fabs(s - 1.0) > sum_tolerance)
-    fail("owa: order weights sum to " + format_number(s) + ", not 1 (within 1e-9)");
+    fail("owa: order weights sum to " + format_general(s) + ", not 1 (within 1e-9)");
 }
 
 void check_normalisation_choice(const DecisionMatrix& m, const AggregationSpec& spec) {
@@ -167,7 +161,7 @@ void check_wgm_values(const DecisionMatrix& m, const std::vector<double>& w) {
     for (std::size_t i = 0; i < m.rows; ++i) {
       const double x = m.columns[j][i];
       if (x < 0.0)
-        fail(cell(i, j) + ": value " + format_number(x) + " is negative; wgm needs values >= 0");
+        fail(cell(i, j) + ": value " + format_general(x) + " is negative; wgm needs values >= 0");
       if (x == 0.0 && !m.benefit[j])
         fail(cell(i, j) +
              ": value 0 in a cost criterion; wgm without normalisation takes value^-weight");

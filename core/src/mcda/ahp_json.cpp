@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <siterank/number_text.hpp>
 #include <stdexcept>
 #include <string_view>
 
@@ -17,12 +18,6 @@ using json = nlohmann::json;
 
 [[noreturn]] void fail(const std::string& path, const std::string& what) {
   throw std::invalid_argument(path + ": " + what);
-}
-
-std::string format_number(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6);
-  return std::string(buf, r.ptr);
 }
 
 std::string index(const std::string& path, std::size_t i) {
@@ -70,7 +65,7 @@ double entry(const json& e, const std::string& path) {
   if (e.is_string()) return parse_fraction(e.get<std::string>(), path);
   if (!e.is_number()) fail(path, "expected a number or a string \"a/b\"");
   const double v = e.get<double>();
-  if (!positive_finite(v)) fail(path, format_number(v) + " is not a positive finite number");
+  if (!positive_finite(v)) fail(path, format_general(v) + " is not a positive finite number");
   return v;
 }
 

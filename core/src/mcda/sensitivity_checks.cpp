@@ -2,20 +2,22 @@
 // sensitivity_checks.hpp).
 #include "mcda/sensitivity_checks.hpp"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
+#include <siterank/number_text.hpp>
 #include <stdexcept>
 
 namespace siterank::mcda::detail {
 
 std::string num(double x) {
-  char buffer[32];
+  std::string text;
   for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", precision, x);
-    if (std::strtod(buffer, nullptr) == x || std::isnan(x)) break;
+    text = format_general(x, precision);
+    double back = 0.0;
+    std::from_chars(text.data(), text.data() + text.size(), back);
+    if (back == x || std::isnan(x)) break;
   }
-  return buffer;
+  return text;
 }
 
 void fail(const std::string& message) { throw std::invalid_argument("sensitivity: " + message); }

@@ -1,21 +1,14 @@
 #include "mcda/weighting.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <numeric>
+#include <siterank/number_text.hpp>
 #include <stdexcept>
 
 namespace siterank::mcda {
 
 namespace {
-
-// Six significant digits, locale-free: enough to recognise a matrix entry.
-std::string format_number(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6);
-  return std::string(buf, r.ptr);
-}
 
 std::string at(std::size_t i, std::size_t j) {
   return "[" + std::to_string(i) + "][" + std::to_string(j) + "]";
@@ -154,19 +147,19 @@ void check_entries(const Matrix& a) {
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < n; ++j)
       if (!std::isfinite(a[i][j]) || !(a[i][j] > 0.0))
-        throw std::invalid_argument(at(i, j) + ": " + format_number(a[i][j]) +
+        throw std::invalid_argument(at(i, j) + ": " + format_general(a[i][j]) +
                                     " is not a positive finite number");
   for (std::size_t i = 0; i < n; ++i)
     if (a[i][i] != 1.0)
-      throw std::invalid_argument(at(i, i) + ": " + format_number(a[i][i]) +
+      throw std::invalid_argument(at(i, i) + ": " + format_general(a[i][i]) +
                                   " on the diagonal (a criterion compared with itself is 1)");
   // Within 1e-2, so judgements typed as 0.333 or 0.33 for 1/3 pass.
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = i + 1; j < n; ++j)
       if (std::fabs(a[j][i] * a[i][j] - 1.0) > 1e-2)
-        throw std::invalid_argument(at(j, i) + ": " + format_number(a[j][i]) +
+        throw std::invalid_argument(at(j, i) + ": " + format_general(a[j][i]) +
                                     " is not the reciprocal of " + at(i, j) + " = " +
-                                    format_number(a[i][j]));
+                                    format_general(a[i][j]));
 }
 
 void check_table(std::size_t n, const RandomIndexTable& ri) {

@@ -7,18 +7,13 @@
 #include <exception>
 #include <mutex>
 #include <siterank/host/errors.hpp>
-#include <sstream>
 #include <thread>
+
+#include "util/text_format.hpp"
 
 namespace siterank {
 
 namespace {
-
-std::string format_number(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
 
 // What went wrong in a range, if anything: the plugin threw (and which
 // parcel is to blame is not known yet), or it returned a bad value for a
@@ -61,7 +56,8 @@ RangeError score_range(const ParcelTable& parcels, const ReferenceData& referenc
     const double s = scores[i];
     if (std::isnan(s)) return bad(who + " returned NaN (or no score) for " + parcel);
     if (!(s >= 0.0 && s <= 100.0))
-      return bad(who + " returned score " + format_number(s) + ", outside [0, 100], for " + parcel);
+      return bad(who + " returned score " + format_general(s) + ", outside [0, 100], for " +
+                 parcel);
     for (std::size_t f = 0; f < nf; ++f)
       if (std::isinf(factors[i * nf + f]))
         return bad(who + " returned an infinite value of factor '" + c.factors[f].name + "' for " +

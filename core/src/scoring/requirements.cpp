@@ -14,9 +14,6 @@ std::string join(const std::vector<std::string>& v) {
   return out;
 }
 
-// Numbers as a planner reads them: 95 -> "95", 18.75 -> "18.8".
-std::string num(double v) { return format_fixed(v, 1); }
-
 }  // namespace
 
 std::vector<VetoEntry> requirement_vetoes(const ProjectProfile& p, const ParcelTable& t) {
@@ -42,9 +39,10 @@ std::vector<VetoEntry> requirement_vetoes(const ProjectProfile& p, const ParcelT
     }
     const double area = t.area_m2[i];
     if (check_size && area > 0.0 && area < smallest)
-      veto(i, "too small: " + num(area / m2_per_mu) + " mu, below the " +
-                  num(smallest / m2_per_mu) + " mu minimum (" + num(p.land_min_m2 / m2_per_mu) +
-                  " mu less " + num(100.0 * p.land_tolerance) + "% tolerance)");
+      veto(i, "too small: " + format_fixed(area / m2_per_mu, 1) + " mu, below the " +
+                  format_fixed(smallest / m2_per_mu, 1) + " mu minimum (" +
+                  format_fixed(p.land_min_m2 / m2_per_mu, 1) + " mu less " +
+                  format_fixed(100.0 * p.land_tolerance, 1) + "% tolerance)");
     const std::string_view status = t.status.at(i);
     if (!req.status.empty() && !status.empty() &&
         std::ranges::find(req.status, status) == req.status.end())
@@ -52,14 +50,16 @@ std::vector<VetoEntry> requirement_vetoes(const ProjectProfile& p, const ParcelT
     if (check_price) {
       const double price = t.price_wan_per_mu[i];
       if (!is_missing(price) && price > budget * (1.0 + p.max_overrun))
-        veto(i, "price " + num(price) + " 万元/亩 is " + num(100.0 * (price / budget - 1.0)) +
-                    "% over the " + num(budget) + " 万元/亩 budget (max overrun " +
-                    num(100.0 * p.max_overrun) + "%)");
+        veto(i, "price " + format_fixed(price, 1) + " 万元/亩 is " +
+                    format_fixed(100.0 * (price / budget - 1.0), 1) + "% over the " +
+                    format_fixed(budget, 1) + " 万元/亩 budget (max overrun " +
+                    format_fixed(100.0 * p.max_overrun, 1) + "%)");
     }
     if (check_power) {
       const double power = t.power_kva[i];
       if (!is_missing(power) && power < p.power_kva)
-        veto(i, "power " + num(power) + " kVA below the " + num(p.power_kva) + " kVA needed");
+        veto(i, "power " + format_fixed(power, 1) + " kVA below the " +
+                    format_fixed(p.power_kva, 1) + " kVA needed");
     }
     const std::string_view platform = t.platform.at(i);
     if (!req.platforms.empty() && !platform.empty() &&

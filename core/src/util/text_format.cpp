@@ -1,30 +1,6 @@
 #include "util/text_format.hpp"
 
-#include <charconv>
-#include <cmath>
-
 namespace siterank {
-
-void append_fixed(std::string& out, double v, int decimals) {
-  if (std::isnan(v)) return;
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  if (ec != std::errc()) return;
-  char* p = end;
-  if (decimals > 0) {
-    while (p > buf && p[-1] == '0') --p;
-    if (p > buf && p[-1] == '.') --p;
-  }
-  std::string_view s(buf, static_cast<std::size_t>(p - buf));
-  if (s == "-0") s = "0";
-  out.append(s);
-}
-
-std::string format_fixed(double v, int decimals) {
-  std::string s;
-  append_fixed(s, v, decimals);
-  return s;
-}
 
 namespace {
 

@@ -1,17 +1,14 @@
-// Small text helpers for outputs: numbers with a fixed number of decimals
-// and trailing zeros trimmed (deterministic, locale-free), display width of
-// UTF-8 text in a terminal (CJK characters take two columns), CSV quoting.
+// Small text helpers for outputs: display width of UTF-8 text in a terminal
+// (CJK characters take two columns), CSV, JSON and HTML escaping. Numbers
+// (format_fixed, append_fixed, format_general: deterministic, locale-free)
+// come from the SDK's siterank/number_text.hpp, shared with the plugins.
 #pragma once
 
+#include <siterank/number_text.hpp>
 #include <string>
 #include <string_view>
 
 namespace siterank {
-
-// At most `decimals` decimals, trailing zeros and a trailing '.' removed:
-// 120.5000000 -> "120.5", -0.0 -> "0". NaN -> "" (missing).
-std::string format_fixed(double v, int decimals);
-void append_fixed(std::string& out, double v, int decimals);
 
 // Columns the text occupies in a terminal: East Asian wide and full-width
 // characters count two, combining marks zero.

@@ -4,14 +4,6 @@
 
 using namespace siterank;
 
-TEST_CASE("format_fixed trims trailing zeros and never prints -0") {
-  CHECK(format_fixed(120.5, 7) == "120.5");
-  CHECK(format_fixed(120.0, 2) == "120");
-  CHECK(format_fixed(-0.0000001, 4) == "0");
-  CHECK(format_fixed(120.123456789, 7) == "120.1234568");
-  CHECK(format_fixed(std::nan(""), 3).empty());
-}
-
 TEST_CASE("display width counts CJK characters as two columns") {
   CHECK(display_width("abc") == 3);
   CHECK(display_width("钱塘芯谷") == 8);
