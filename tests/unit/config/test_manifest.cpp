@@ -1,9 +1,9 @@
 // Manifest validation before any layer is opened.
 #include <catch2/catch.hpp>
+#include <siterank/host/errors.hpp>
 
 #include "config/manifest.hpp"
 #include "temp_dir.hpp"
-#include <siterank/host/errors.hpp>
 
 using namespace siterank;
 using siterank::testing::TempDir;

@@ -1,9 +1,9 @@
 // Profile validation: schema errors name the JSON path, semantic rules hold.
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <siterank/host/errors.hpp>
 
 #include "config/profile_loader.hpp"
-#include <siterank/host/errors.hpp>
 
 using namespace siterank;
 using nlohmann::json;

@@ -1,10 +1,10 @@
 // Loading parcels and reference layers through OGR/PROJ.
 #include <catch2/catch.hpp>
+#include <siterank/host/errors.hpp>
 
 #include "config/manifest.hpp"
 #include "data/dataset.hpp"
 #include "temp_dir.hpp"
-#include <siterank/host/errors.hpp>
 
 using namespace siterank;
 using siterank::testing::TempDir;

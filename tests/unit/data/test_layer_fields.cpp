@@ -7,13 +7,13 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <memory>
+#include <siterank/host/errors.hpp>
 #include <string>
 
 #include "config/manifest.hpp"
 #include "data/layer_fields.hpp"
 #include "data/ogr_layer.hpp"
 #include "error_of.hpp"
-#include <siterank/host/errors.hpp>
 
 using namespace siterank;
 using namespace siterank::data_detail;

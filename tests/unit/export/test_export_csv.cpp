@@ -9,11 +9,11 @@
 #include <catch2/catch.hpp>
 #include <export_output.hpp>
 #include <ranked_result_fixture.hpp>
+#include <siterank/host/errors.hpp>
 #include <sstream>
 
 #include "crs/user_crs.hpp"
 #include "export/exporters.hpp"
-#include "util/errors.hpp"
 
 using namespace siterank;
 using namespace siterank::testing;

@@ -11,11 +11,11 @@
 #include <export_output.hpp>
 #include <nlohmann/json.hpp>
 #include <ranked_result_fixture.hpp>
+#include <siterank/host/errors.hpp>
 #include <sstream>
 
 #include "crs/user_crs.hpp"
 #include "export/exporters.hpp"
-#include "util/errors.hpp"
 
 using namespace siterank;
 using namespace siterank::testing;

@@ -12,10 +12,10 @@
 #include <export_output.hpp>
 #include <filesystem>
 #include <ranked_result_fixture.hpp>
+#include <siterank/host/errors.hpp>
 #include <temp_dir.hpp>
 
 #include "export/exporters.hpp"
-#include "util/errors.hpp"
 
 using namespace siterank;
 using namespace siterank::testing;

@@ -15,10 +15,10 @@
 #include <catch2/catch.hpp>
 #include <export_output.hpp>
 #include <ranked_result_fixture.hpp>
+#include <siterank/host/errors.hpp>
 #include <temp_dir.hpp>
 
 #include "export/exporters.hpp"
-#include "util/errors.hpp"
 
 using namespace siterank;
 using namespace siterank::testing;

@@ -1,9 +1,9 @@
 // Plugin discovery, the version and build-tag checks, and library lifetime.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <siterank/host/errors.hpp>
 
 #include "plugins/plugin_loader.hpp"
-#include <siterank/host/errors.hpp>
 
 using namespace siterank;
 

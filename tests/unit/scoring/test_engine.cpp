@@ -3,10 +3,10 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <siterank/host/errors.hpp>
 
 #include "scoring/engine.hpp"
 #include "sdk_fixtures.hpp"
-#include <siterank/host/errors.hpp>
 
 using namespace siterank;
 using namespace siterank::testing;

@@ -1,8 +1,8 @@
 // Plugin options are validated against the plugin's declarations.
 #include <catch2/catch.hpp>
+#include <siterank/host/errors.hpp>
 
 #include "config/option_validation.hpp"
-#include <siterank/host/errors.hpp>
 
 using namespace siterank;
 using nlohmann::json;
