@@ -1,0 +1,96 @@
+#include "network/network_attachment.hpp"
+
+#include <algorithm>
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+#include <boost/iterator/function_output_iterator.hpp>
+#include <cmath>
+#include <siterank/number_text.hpp>
+#include <stdexcept>
+#include <vector>
+
+#include "network/road_classes.hpp"
+
+namespace siterank::network {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+using BgPoint = bg::model::d2::point_xy<double>;
+using BgBox = bg::model::box<BgPoint>;
+using BgSegment = bg::model::segment<BgPoint>;
+using SegmentEntry = std::pair<BgSegment, std::uint32_t>;
+
+struct SegmentIndex::Tree {
+  bgi::rtree<SegmentEntry, bgi::rstar<16>> tree;
+};
+
+double access_seconds(double metres, double access_speed_kmh) {
+  if (!std::isfinite(access_speed_kmh) || access_speed_kmh <= 0)
+    throw std::invalid_argument("access speed must be a positive, finite km/h, got " +
+                                format_general(access_speed_kmh));
+  return travel_seconds(metres, access_speed_kmh);
+}
+
+namespace {
+
+// The exact projection of p on segment s, clamped to its ends.
+Attachment project(const RoadGraph& g, std::uint32_t s, Point p) {
+  const Segment& seg = g.segment(s);
+  const Point a = g.node(seg.from), b = g.node(seg.to);
+  const double dx = b.x - a.x, dy = b.y - a.y;
+  // Snapping drops zero-length segments, so the denominator is > 0.
+  const double t =
+      std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
+  Attachment at;
+  at.point = {a.x + t * dx, a.y + t * dy};
+  at.access_m = distance(p, at.point);
+  at.segment = s;
+  at.from = seg.from;
+  at.to = seg.to;
+  at.fraction = t;
+  return at;
+}
+
+}  // namespace
+
+SegmentIndex::SegmentIndex(const RoadGraph& graph)
+    : graph_(graph), tree_(std::make_unique<Tree>()) {
+  std::vector<SegmentEntry> entries;
+  entries.reserve(graph.segment_count());
+  for (std::uint32_t s = 0; s < graph.segment_count(); ++s) {
+    const Point a = graph.node(graph.segment(s).from), b = graph.node(graph.segment(s).to);
+    entries.emplace_back(BgSegment(BgPoint(a.x, a.y), BgPoint(b.x, b.y)), s);
+  }
+  tree_->tree = decltype(tree_->tree)(entries.begin(), entries.end());  // packing (bulk) load
+}
+
+SegmentIndex::~SegmentIndex() = default;
+
+std::optional<Attachment> SegmentIndex::attach(Point p, double max_access_m) const {
+  if (!(max_access_m >= 0))
+    throw std::invalid_argument("maximum access distance must be >= 0 m, got " +
+                                format_general(max_access_m));
+  if (!std::isfinite(p.x) || !std::isfinite(p.y))
+    throw std::invalid_argument("cannot attach a point with a non-finite coordinate");
+  const BgPoint q(p.x, p.y);
+  std::optional<Attachment> best;
+  for (auto it = tree_->tree.qbegin(bgi::nearest(q, 1)); it != tree_->tree.qend(); ++it)
+    best = project(graph_, it->second, p);
+  if (!best || !(best->access_m <= max_access_m)) return std::nullopt;
+  // The tree picks one of equally near segments in no defined order; every
+  // segment whose box reaches the nearest distance (plus rounding slack) is
+  // measured by the same projection, and the lowest index wins a tie.
+  const double r = best->access_m * (1 + 1e-12) + 1e-9;
+  const BgBox box(BgPoint(p.x - r, p.y - r), BgPoint(p.x + r, p.y + r));
+  tree_->tree.query(bgi::intersects(box),
+                    boost::make_function_output_iterator([&](const SegmentEntry& e) {
+                      const Attachment at = project(graph_, e.second, p);
+                      if (at.access_m < best->access_m ||
+                          (at.access_m == best->access_m && at.segment < best->segment))
+                        best = at;
+                    }));
+  return best;
+}
+
+}  // namespace siterank::network
