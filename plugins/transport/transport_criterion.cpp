@@ -4,6 +4,7 @@
 #include "transport_criterion.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <siterank/number_text.hpp>
 #include <stdexcept>
@@ -21,7 +22,7 @@ std::size_t score_factor(std::size_t mode) { return 2 * mode + 1; }
 std::vector<FactorSpec> TransportCriterion::factors() const {
   std::string need_text;
   for (std::size_t n = 0; n < need_count; ++n)
-    need_text += std::string(n ? ", " : "") + needs[n] + " " + format_general(needs_[n]);
+    need_text += std::string(n ? ", " : "") + need_names[n] + " " + format_general(needs_[n]);
   need_text += needs_from_profile_ ? " (profile)" : " (default_needs: the profile states none)";
 
   std::vector<FactorSpec> f(2 * mode_count);
@@ -38,6 +39,16 @@ std::vector<FactorSpec> TransportCriterion::factors() const {
           s.need_weight > 0.0
               ? why + "; its weight " + format_general(s.need_weight) + " goes to the other modes"
               : why};
+      continue;
+    }
+    if (s.by_road) {
+      const std::string minutes_name = name + "_minutes";
+      f[distance_factor(m)] = {minutes_name, "min",
+                               std::string("Travel time by road to the nearest ") + mode.what +
+                                   ", door to door: " + network_};
+      f[score_factor(m)] = {name + "_score", "score",
+                            s.time_value.describe() + " of " + minutes_name + "; weight " +
+                                format_general(s.weight) + " (needs: " + need_text + ")"};
       continue;
     }
     f[distance_factor(m)] = {distance_name, "m",
@@ -62,6 +73,13 @@ void TransportCriterion::score(const ParcelBatch& parcels, const ReferenceData& 
                              " layer vanished since configure()");
   }
 
+  // Modes by road: one call per batch and mode, minutes per parcel (NaN
+  // when the parcel cannot reach the network or no feature from it).
+  std::array<std::vector<double>, mode_count> minutes;
+  for (std::size_t m = 0; m < mode_count; ++m)
+    if (state_[m].present && state_[m].by_road)
+      score_by_road(m, *layers[m], parcels, reference, minutes[m], out);
+
   std::vector<Hit> hits;  // per call: reused for every parcel of the batch
   for (std::size_t i = 0; i < parcels.size(); ++i) {
     const Point p = parcels.rep_point(i);
@@ -71,6 +89,14 @@ void TransportCriterion::score(const ParcelBatch& parcels, const ReferenceData& 
       if (!s.present) {
         out.set_factor(i, distance_factor(m), missing);
         out.set_factor(i, score_factor(m), missing);
+        continue;
+      }
+      if (s.by_road) {
+        const double t = minutes[m][i];
+        const double mode_score = std::isnan(t) ? 0.0 : s.time_value(t);
+        total += s.weight * mode_score;
+        out.set_factor(i, distance_factor(m), t);
+        out.set_factor(i, score_factor(m), mode_score);
         continue;
       }
       reference.nearest(*layers[m], p, candidates, s.filtered ? &s.filter : nullptr, hits);
@@ -84,6 +110,34 @@ void TransportCriterion::score(const ParcelBatch& parcels, const ReferenceData& 
       out.set_factor(i, score_factor(m), mode_score);
     }
     out.set_score(i, std::clamp(total, 0.0, 100.0));
+  }
+}
+
+void TransportCriterion::score_by_road(std::size_t m, const ReferenceLayer& layer,
+                                       const ParcelBatch& parcels, const ReferenceData& reference,
+                                       std::vector<double>& minutes, BatchResult& out) const {
+  const ModeState& s = state_[m];
+  std::vector<Point> from(parcels.size());
+  for (std::size_t i = 0; i < parcels.size(); ++i) from[i] = parcels.rep_point(i);
+  std::vector<RoadTrip> trips;
+  reference.road_trips(layer, s.filtered ? &s.filter : nullptr, from, trips);
+  minutes.assign(parcels.size(), missing);
+  for (std::size_t i = 0; i < parcels.size(); ++i) {
+    const RoadTrip& t = trips[i];
+    if (t.status == RoadTrip::Status::ok) {
+      minutes[i] = t.seconds / 60.0;
+      continue;
+    }
+    // A parcel the needed trips cannot be made from is not a site for the
+    // project, and a score of 0 would hide why: say so.
+    if (s.weight <= 0.0) continue;
+    if (t.status == RoadTrip::Status::off_network)
+      out.veto(i, std::string("no road within reach of the parcel, so no ") + modes[m].what +
+                      " can be reached by road (" + network_ + ")");
+    else
+      out.veto(i, std::string("no ") + modes[m].what +
+                      " can be reached by road from the parcel's nearest road, " +
+                      format_fixed(t.access_m, 0) + " m away (" + network_ + ")");
   }
 }
 

@@ -18,6 +18,9 @@ namespace siterank::plugins {
 class TransportCriterion final : public Criterion {
  public:
   CriterionInfo describe() const override;
+  // The layers of the modes the needs weigh (required with
+  // require_needed_layers), and the road network when a road mode is used.
+  CriterionNeeds needs(const ProjectProfile& profile, const Options& options) const override;
   void configure(const ProjectProfile& profile, const Options& options,
                  const ReferenceData& reference) override;
   std::vector<FactorSpec> factors() const override;
@@ -43,7 +46,7 @@ class TransportCriterion final : public Criterion {
   }};
   // The profile's logistics needs, in this order.
   static constexpr std::size_t need_count = 4;
-  static constexpr std::array<const char*, need_count> needs = {
+  static constexpr std::array<const char*, need_count> need_names = {
       "freight_trucks", "air_cargo", "staff_commuting", "business_travel"};
   // Straight-line nearest features re-ranked by travel distance: with a
   // detour factor the first is the answer; a network source may reorder them.
@@ -51,7 +54,9 @@ class TransportCriterion final : public Criterion {
 
  private:
   struct ModeState {
-    ValueFunction value;
+    ValueFunction value;        // of the travel distance, m
+    ValueFunction time_value;   // of the travel time by road, min
+    bool by_road = false;       // measured in minutes on the dataset's road network
     bool present = false;       // its layer exists and has matching features
     bool filtered = false;      // use `filter` in queries
     AttributeFilter filter;     // rail kind, airport cargo
@@ -60,7 +65,18 @@ class TransportCriterion final : public Criterion {
     std::string absent_reason;  // why present is false
   };
 
+  // Each mode's weight from the needs: the needs it serves times its share.
+  static std::array<double, mode_count> need_weights(const std::array<double, need_count>& needs,
+                                                     const Options& options);
+  // The profile's needs when it states any, else default_needs.
+  static std::array<double, need_count> effective_needs(const ProjectProfile& profile,
+                                                        const Options& options, bool& from_profile);
+  void score_by_road(std::size_t mode, const ReferenceLayer& layer, const ParcelBatch& parcels,
+                     const ReferenceData& reference, std::vector<double>& minutes,
+                     BatchResult& out) const;
+
   std::array<ModeState, mode_count> state_{};
+  std::string network_;  // the road network's description, when modes use it
   std::array<double, need_count> needs_{};
   bool needs_from_profile_ = false;
   std::unique_ptr<const DistanceSource> distance_;

@@ -35,7 +35,18 @@ NumberMap default_shares(std::string_view need) {
   return {{"high_speed_rail", 0.6}, {"airport", 0.4}};  // business_travel
 }
 
+// By road, in minutes: the same reach as the distances above at urban
+// driving speeds (about 50 km/h door to door: 25 km is half an hour).
+ValueFunction default_time_function(std::string_view mode) {
+  if (mode == "interchange") return ValueFunction::linear(30.0, 5.0);
+  if (mode == "freight_rail" || mode == "high_speed_rail") return ValueFunction::linear(45.0, 8.0);
+  return ValueFunction::linear(75.0, 15.0);  // cargo_airport, airport
+}
+
 std::string function_option_name(std::string_view mode) { return std::string(mode) + "_function"; }
+std::string time_function_option_name(std::string_view mode) {
+  return std::string(mode) + "_time_function";
+}
 std::string shares_option_name(std::string_view need) { return std::string(need) + "_modes"; }
 
 std::vector<std::string> mode_names() {
@@ -101,13 +112,22 @@ CriterionInfo TransportCriterion::describe() const {
   walk.minimum = 1.0;
   walk.maximum = 5.0;
   o.push_back(walk);
+  o.push_back(make_option("use_road_network", OptionType::boolean, true, "",
+                          "When the dataset has a road network (a layer with role roads), score "
+                          "the modes reached by road on travel time in minutes; else, or when "
+                          "false, on distance"));
   for (const Mode& m : modes) {
     o.push_back(make_option(function_option_name(m.name), OptionType::value_function,
                             default_function(m.name), "m",
                             std::string("Score of the travel distance to the nearest ") + m.what +
                                 "; must not rise with distance"));
+    if (m.leg == Leg::road)
+      o.push_back(make_option(time_function_option_name(m.name), OptionType::value_function,
+                              default_time_function(m.name), "min",
+                              std::string("Score of the travel time by road to the nearest ") +
+                                  m.what + ", with a road network; must not rise with time"));
   }
-  for (const char* need : needs) {
+  for (const char* need : need_names) {
     OptionSpec s =
         make_option(shares_option_name(need), OptionType::number_map, default_shares(need), "share",
                     std::string("Modes that serve the ") + need +
@@ -125,7 +145,7 @@ CriterionInfo TransportCriterion::describe() const {
       "importance", "Logistics needs (0..1) used when the profile states none (all zero)");
   defaults.minimum = 0.0;
   defaults.maximum = 1.0;
-  defaults.choices = {needs.begin(), needs.end()};
+  defaults.choices = {need_names.begin(), need_names.end()};
   o.push_back(defaults);
   o.push_back(make_option("require_needed_layers", OptionType::boolean, false, "",
                           "Refuse to run when a mode the needs weigh has no layer or no matching "
@@ -158,41 +178,84 @@ CriterionInfo TransportCriterion::describe() const {
   return info;
 }
 
+std::array<double, TransportCriterion::need_count> TransportCriterion::effective_needs(
+    const ProjectProfile& profile, const Options& options, bool& from_profile) {
+  const LogisticsNeeds& l = profile.logistics;
+  const std::array<double, need_count> stated = {l.freight_trucks, l.air_cargo, l.staff_commuting,
+                                                 l.business_travel};
+  from_profile = std::any_of(stated.begin(), stated.end(),
+                             [](double v) { return std::isfinite(v) && v > 0.0; });
+  const NumberMap& default_needs = options.number_map("default_needs");
+  if (!(map_sum(default_needs, "default_needs") > 0.0))
+    refuse("default_needs", "every need is 0, so a profile without needs would score nothing");
+  std::array<double, need_count> out{};
+  for (std::size_t n = 0; n < need_count; ++n)
+    out[n] = from_profile ? (std::isfinite(stated[n]) ? std::max(stated[n], 0.0) : 0.0)
+                          : value_or_zero(default_needs, need_names[n]);
+  return out;
+}
+
+std::array<double, TransportCriterion::mode_count> TransportCriterion::need_weights(
+    const std::array<double, need_count>& need_values, const Options& options) {
+  std::array<double, mode_count> w{};
+  for (std::size_t n = 0; n < need_count; ++n) {
+    const std::string option = shares_option_name(need_names[n]);
+    const NumberMap& shares = options.number_map(option);
+    const double sum = map_sum(shares, option);
+    if (!(sum > 0.0)) refuse(option, std::string("no mode serves ") + need_names[n]);
+    for (std::size_t m = 0; m < mode_count; ++m)
+      w[m] += need_values[n] * value_or_zero(shares, modes[m].name) / sum;
+  }
+  return w;
+}
+
+CriterionNeeds TransportCriterion::needs(const ProjectProfile& profile,
+                                         const Options& options) const {
+  CriterionNeeds n = CriterionNeeds::declared(describe());
+  bool from_profile = false;
+  const std::array<double, mode_count> w =
+      need_weights(effective_needs(profile, options, from_profile), options);
+  const bool require_needed = options.boolean("require_needed_layers");
+  // A role is needed when a mode of it has weight; required when, besides,
+  // require_needed_layers is set (interchanges always are: the backbone).
+  std::vector<LayerRequirement> layers;
+  for (LayerRequirement& l : n.layers) {
+    bool weighed = false;
+    for (std::size_t m = 0; m < mode_count; ++m)
+      if (modes[m].role == l.role && w[m] > 0.0) weighed = true;
+    if (!weighed && l.role != std::string_view("interchanges")) continue;
+    if (weighed && require_needed) l.optional = false;
+    layers.push_back(std::move(l));
+  }
+  n.layers = std::move(layers);
+  for (std::size_t m = 0; m < mode_count; ++m)
+    if (modes[m].leg == Leg::road && w[m] > 0.0)
+      n.road_network = options.boolean("use_road_network");
+  return n;
+}
+
 void TransportCriterion::configure(const ProjectProfile& profile, const Options& options,
                                    const ReferenceData& reference) {
   distance_ = std::make_unique<DetourDistance>(detour(options, "road_detour"),
                                                detour(options, "walk_detour"));
   const bool require_needed = options.boolean("require_needed_layers");
+  const bool by_road = options.boolean("use_road_network") && reference.has_road_network();
+  network_ = by_road ? reference.road_network_description() : std::string();
 
-  // Needs: the profile's when it states any, else default_needs.
-  const LogisticsNeeds& l = profile.logistics;
-  const std::array<double, need_count> stated = {l.freight_trucks, l.air_cargo, l.staff_commuting,
-                                                 l.business_travel};
-  needs_from_profile_ = std::any_of(stated.begin(), stated.end(),
-                                    [](double v) { return std::isfinite(v) && v > 0.0; });
-  const NumberMap& default_needs = options.number_map("default_needs");
-  if (!(map_sum(default_needs, "default_needs") > 0.0))
-    refuse("default_needs", "every need is 0, so a profile without needs would score nothing");
-  for (std::size_t n = 0; n < need_count; ++n) {
-    needs_[n] = needs_from_profile_ ? (std::isfinite(stated[n]) ? std::max(stated[n], 0.0) : 0.0)
-                                    : value_or_zero(default_needs, needs[n]);
-  }
-
-  // Each mode's weight: the needs it serves times its (normalised) share.
+  needs_ = effective_needs(profile, options, needs_from_profile_);
+  const std::array<double, mode_count> weights = need_weights(needs_, options);
   for (std::size_t m = 0; m < mode_count; ++m) {
     ModeState& s = state_[m];
     s = ModeState{};
+    s.need_weight = weights[m];
     s.value = options.value_function(function_option_name(modes[m].name));
     s.value.require_never_rises(function_option_name(modes[m].name), 0.0,
                                 std::numeric_limits<double>::max());
-  }
-  for (std::size_t n = 0; n < need_count; ++n) {
-    const std::string option = shares_option_name(needs[n]);
-    const NumberMap& shares = options.number_map(option);
-    const double sum = map_sum(shares, option);
-    if (!(sum > 0.0)) refuse(option, std::string("no mode serves ") + needs[n]);
-    for (std::size_t m = 0; m < mode_count; ++m)
-      state_[m].need_weight += needs_[n] * value_or_zero(shares, modes[m].name) / sum;
+    if (modes[m].leg != Leg::road) continue;
+    s.by_road = by_road;
+    s.time_value = options.value_function(time_function_option_name(modes[m].name));
+    s.time_value.require_never_rises(time_function_option_name(modes[m].name), 0.0,
+                                     std::numeric_limits<double>::max());
   }
 
   // Which modes the dataset can score.

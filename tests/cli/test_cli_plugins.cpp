@@ -61,7 +61,7 @@ TEST_CASE("plugins --json lists plugins with their options, and refused ones wit
 TEST_CASE("the environment variable adds plugin directories") {
   const Outcome o = siterank_cli({"plugins"}, "SITERANK_PLUGIN_PATH=" + shell_quote(good_plugins));
   REQUIRE(o.code == 0);
-  CHECK_THAT(o.out, Catch::Contains("fixture_area 0.1.0 (SDK API 3)"));
+  CHECK_THAT(o.out, Catch::Contains("fixture_area 0.1.0 (SDK API 4)"));
 }
 
 TEST_CASE("a profile naming a criterion no plugin provides is refused") {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <siterank/sdk.hpp>
 #include <string>
 #include <thread>
@@ -163,6 +164,26 @@ class BruteForceReference final : public ReferenceData {
     out.erase(
         std::remove_if(out.begin(), out.end(), [r](const Hit& h) { return h.distance_m > r; }),
         out.end());
+  }
+
+  // A road network for plugin tests: when set, road_trips() answers each
+  // point with this function (given the features that pass the filter), so
+  // a test states trip times it can work out by hand.
+  std::function<RoadTrip(const ReferenceLayer&, const std::vector<std::size_t>& matching, Point)>
+      road;
+  std::string road_description = "test road network";
+  bool has_road_network() const override { return static_cast<bool>(road); }
+  std::string road_network_description() const override {
+    return road ? road_description : std::string();
+  }
+  void road_trips(const ReferenceLayer& l, const AttributeFilter* f, std::span<const Point> from,
+                  std::vector<RoadTrip>& out) const override {
+    if (!road) return ReferenceData::road_trips(l, f, from, out);
+    std::vector<std::size_t> matching;
+    for (std::size_t i = 0; i < l.size(); ++i)
+      if (filter_matches(l, i, f)) matching.push_back(i);
+    out.clear();
+    for (const Point& p : from) out.push_back(road(l, matching, p));
   }
 
  private:

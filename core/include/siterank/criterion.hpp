@@ -49,9 +49,15 @@ struct CriterionNeeds {
   std::vector<std::string> optional_parcel_fields;  // used when mapped
   std::vector<LayerRequirement> layers;             // a layer not optional here is required
   std::vector<std::string> profile_fields;          // JSON paths, as CriterionInfo's
+  // Travel by road (ReferenceData::road_trips) when the dataset has a road
+  // network: the host loads the layer with role "roads" and builds the
+  // network only when some criterion asks. Without one, has_road_network()
+  // is false and the criterion measures otherwise (and says so).
+  bool road_network = false;
 
   static CriterionNeeds declared(const CriterionInfo& info) {
-    return {info.parcel_fields, info.optional_parcel_fields, info.layers, info.profile_fields};
+    return {info.parcel_fields, info.optional_parcel_fields, info.layers, info.profile_fields,
+            false};
   }
 };
 

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <siterank/columns.hpp>
 #include <siterank/geometry.hpp>
+#include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +63,22 @@ struct AttributeFilter {
   double max = std::numeric_limits<double>::infinity();
 };
 
+// A trip by road from a point to the nearest feature of a layer, when the
+// dataset has a road network (a layer with role "roads"). Door to door: the
+// access legs from the point to the network and from the network to the
+// feature are included, at the network's access speed.
+struct RoadTrip {
+  enum class Status : std::uint8_t {
+    ok,           // `seconds` and `feature` are set
+    off_network,  // no road within the network's access distance of the point
+    unreachable,  // on the network, but no matching feature can be reached from there
+  };
+  Status status = Status::unreachable;
+  double seconds = std::numeric_limits<double>::infinity();
+  std::size_t feature = 0;  // the nearest matching feature by time (status ok)
+  double access_m = std::numeric_limits<double>::quiet_NaN();  // point to the network
+};
+
 // Host-provided, backed by spatial indexes built once per run. Safe to call
 // from several threads at once. Results are sorted by distance, ties by
 // feature index, so they are deterministic.
@@ -77,6 +96,19 @@ class ReferenceData {
   virtual void within(const ReferenceLayer& layer, Point p, double radius_m,
                       const AttributeFilter* filter, std::vector<Hit>& out) const = 0;
 
+  // Whether road_trips() can answer: the dataset has a road network.
+  virtual bool has_road_network() const { return false; }
+  // One line for explanations: "road network 'roads' (12034 segments),
+  // access legs at 15 km/h within 2000 m"; "" without a network.
+  virtual std::string road_network_description() const { return {}; }
+  // For each point of `from`, the trip by road to the nearest feature of
+  // `layer` that passes `filter`, in `out` (resized, same order). The host
+  // computes the times to each (layer, filter) once per run: call it with
+  // a whole batch, not per parcel. Throws std::logic_error without a
+  // network (check has_road_network()).
+  virtual void road_trips(const ReferenceLayer& layer, const AttributeFilter* filter,
+                          std::span<const Point> from, std::vector<RoadTrip>& out) const;
+
   std::vector<Hit> nearest(const ReferenceLayer& layer, Point p, std::size_t k,
                            const AttributeFilter* filter = nullptr) const {
     std::vector<Hit> out;
@@ -90,5 +122,10 @@ class ReferenceData {
     return out;
   }
 };
+
+inline void ReferenceData::road_trips(const ReferenceLayer&, const AttributeFilter*,
+                                      std::span<const Point>, std::vector<RoadTrip>&) const {
+  throw std::logic_error("road_trips: this dataset has no road network (no layer with role roads)");
+}
 
 }  // namespace siterank

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "config/manifest.hpp"
+#include "network/road_network.hpp"
 
 namespace siterank {
 
@@ -20,6 +21,11 @@ struct Dataset {
   OGRSpatialReference working_crs;
   ParcelTable parcels;
   std::vector<ReferenceLayer> layers;  // in manifest order (sorted by name)
+  // The layer with role "roads", in the working CRS, when the run needs it;
+  // the pipeline builds the network (network/road_network.hpp) from it.
+  std::string roads_layer;  // its manifest name; "" when none was loaded
+  std::vector<network::RoadLine> roads;
+  network::RoadNetworkSettings road_settings;
   LoadReport report;
 };
 

@@ -7,7 +7,10 @@
 #include <boost/iterator/function_output_iterator.hpp>
 #include <cstdint>
 #include <limits>
+#include <siterank/number_text.hpp>
 #include <stdexcept>
+
+#include "network/road_network.hpp"
 
 namespace siterank {
 
@@ -121,7 +124,9 @@ BgMultiPolygon to_bg(const PolygonView& v) {
 
 }  // namespace
 
-ReferenceIndex::ReferenceIndex(const std::vector<ReferenceLayer>& layers) {
+ReferenceIndex::ReferenceIndex(const std::vector<ReferenceLayer>& layers,
+                               const network::RoadNetwork* roads)
+    : roads_(roads) {
   for (const auto& l : layers) {
     auto idx = std::make_unique<LayerIndex>();
     idx->layer = &l;
@@ -216,6 +221,34 @@ void ReferenceIndex::within(const ReferenceLayer& layer, Point p, double radius_
                     }));
   }
   sort_hits(out);
+}
+
+std::string ReferenceIndex::road_network_description() const {
+  return roads_ ? roads_->description() : std::string();
+}
+
+void ReferenceIndex::road_trips(const ReferenceLayer& layer, const AttributeFilter* filter,
+                                std::span<const Point> from, std::vector<RoadTrip>& out) const {
+  if (!roads_) ReferenceData::road_trips(layer, filter, from, out);  // throws
+  index_of(layer);  // one of this dataset's layers, or throw
+  // The filter as text: one set of times per layer and filter.
+  std::string key = layer.name;
+  if (filter) {
+    key += "\x1f" + filter->field + "\x1f" + format_general(filter->min, 17) + "\x1f" +
+           format_general(filter->max, 17);
+    for (const auto& v : filter->any_of) key += "\x1f" + v;
+  }
+  const auto facilities = [&] {
+    network::RoadNetwork::Facilities f;
+    const FilterTest keep(layer, filter);
+    for (std::size_t i = 0; i < layer.size(); ++i)
+      if (keep(i)) {
+        f.points.push_back(layer.points[i]);
+        f.features.push_back(i);
+      }
+    return f;
+  };
+  roads_->trips(key, facilities, from, out);
 }
 
 }  // namespace siterank

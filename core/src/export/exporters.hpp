@@ -30,7 +30,7 @@ struct Selection {
 // (the result was made from a manifest whose CRS PROJ knew, so only when PROJ
 // itself changed).
 inline OGRSpatialReference working_srs(const RankedResult& result) {
-  return crs_from_user_string(result.dataset.working_crs);
+  return user_crs(result.dataset.working_crs).srs;  // PROJ's complaint in the message only
 }
 
 // Ranked parcels to output (best first), then vetoed ones if asked.

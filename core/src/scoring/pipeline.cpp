@@ -101,10 +101,21 @@ std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
   auto run = std::make_unique<Run>();
   run->plan = std::move(plan);
   std::set<std::string> roles;
-  for (const auto& c : run->plan.criteria)
+  for (const auto& c : run->plan.criteria) {
     for (const auto& l : c.needs.layers) roles.insert(l.role);
+    if (c.needs.road_network) roles.insert(network::roads_role);
+  }
   run->dataset = load_dataset(run->plan.manifest, &roles, with_parcels);
-  run->index = std::make_unique<ReferenceIndex>(run->dataset.layers);
+  Dataset& d = run->dataset;
+  if (!d.roads.empty()) {
+    try {
+      run->roads = std::make_unique<network::RoadNetwork>(d.roads_layer, d.roads, d.road_settings);
+    } catch (const std::invalid_argument& e) {
+      throw InputError(run->plan.manifest.path + ": $.layers." + d.roads_layer + ": " + e.what());
+    }
+    d.roads = {};  // the graph has what it needs: the lines' memory goes back now
+  }
+  run->index = std::make_unique<ReferenceIndex>(d.layers, run->roads.get());
 
   for (const auto& c : run->plan.criteria) {
     EnabledCriterion e;

@@ -40,6 +40,7 @@ struct Plan {
 struct Run {
   Plan plan;
   Dataset dataset;
+  std::unique_ptr<network::RoadNetwork> roads;  // when the dataset has a roads layer
   std::unique_ptr<ReferenceIndex> index;
   std::vector<EnabledCriterion> criteria;
   RankResult result;

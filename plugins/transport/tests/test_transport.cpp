@@ -10,6 +10,7 @@
 // and the need -> mode shares freight_trucks: interchange 0.8, freight_rail
 // 0.2; air_cargo: cargo_airport 1; staff_commuting: metro 1; business_travel:
 // high_speed_rail 0.6, airport 0.4.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <sdk_fixtures.hpp>
@@ -308,12 +309,26 @@ TEST_CASE("describe() declares every option configure() reads, and the layers", 
   CHECK(info.name == "transport");
   std::set<std::string> names;
   for (const auto& o : info.options) names.insert(o.name);
-  CHECK(names ==
-        std::set<std::string>{"road_detour", "walk_detour", "interchange_function",
-                              "freight_rail_function", "cargo_airport_function", "metro_function",
-                              "high_speed_rail_function", "airport_function",
-                              "freight_trucks_modes", "air_cargo_modes", "staff_commuting_modes",
-                              "business_travel_modes", "default_needs", "require_needed_layers"});
+  CHECK(names == std::set<std::string>{"road_detour",
+                                       "walk_detour",
+                                       "interchange_function",
+                                       "freight_rail_function",
+                                       "cargo_airport_function",
+                                       "metro_function",
+                                       "high_speed_rail_function",
+                                       "airport_function",
+                                       "freight_trucks_modes",
+                                       "air_cargo_modes",
+                                       "staff_commuting_modes",
+                                       "business_travel_modes",
+                                       "default_needs",
+                                       "require_needed_layers",
+                                       "use_road_network",
+                                       "interchange_time_function",
+                                       "freight_rail_time_function",
+                                       "cargo_airport_time_function",
+                                       "high_speed_rail_time_function",
+                                       "airport_time_function"});
   for (const auto& o : info.options) {
     INFO(o.name);
     CHECK(!o.description.empty());
@@ -346,4 +361,126 @@ TEST_CASE("configure() refuses inconsistent options", "[transport]") {
   refuses("freight_trucks_modes", NumberMap{});
   refuses("business_travel_modes", NumberMap{{"airport", 0.0}, {"high_speed_rail", 0.0}});
   refuses("default_needs", NumberMap{{"freight_trucks", 0.0}});
+}
+
+namespace {
+
+// A road network for the tests: the trip to a feature is the Manhattan
+// distance at 36 km/h (10 m/s) plus nothing else, so minutes = |dx| + |dy|
+// in metres / 600; the nearest feature is the one with the shortest trip.
+// Points with |x| > 40000 are off the network; layers in `cut_off` cannot
+// be reached from anywhere.
+void grid_roads(BruteForceReference& ref, std::set<std::string> cut_off = {}) {
+  ref.road = [cut_off](const ReferenceLayer& l, const std::vector<std::size_t>& matching, Point p) {
+    RoadTrip t;
+    if (std::abs(p.x) > 40000) {
+      t.status = RoadTrip::Status::off_network;
+      return t;
+    }
+    t.access_m = 25;
+    if (cut_off.count(l.role)) return t;  // unreachable
+    for (std::size_t i : matching) {
+      const double s = (std::abs(l.points[i].x - p.x) + std::abs(l.points[i].y - p.y)) / 10.0;
+      if (s < t.seconds) {
+        t.seconds = s;
+        t.feature = i;
+        t.status = RoadTrip::Status::ok;
+      }
+    }
+    return t;
+  };
+}
+
+}  // namespace
+
+TEST_CASE("with a road network the road modes are scored on minutes", "[transport][roads]") {
+  BruteForceReference ref = full_reference();
+  grid_roads(ref);
+  const Scored s = run(profile(1, 0, 0.5, 0), ref);
+  // interchange (3000, 4000): 7000 m / 10 m/s = 700 s = 11.6667 min
+  //   -> linear(30 -> 0, 5 -> 100): 100 * (30 - 11.6667) / 25 = 73.3333
+  // freight rail (0, -20000): 2000 s = 33.3333 min -> 100 * (45 - 33.3333) / 37 = 31.5315
+  // metro stays on walking distance: 43.5275
+  // score = (0.8 * 73.3333 + 0.2 * 31.5315 + 0.5 * 43.5275) / 1.5
+  //       = (58.6667 + 6.3063 + 21.7638) / 1.5 = 57.8245
+  CHECK(s.factor(0, "interchange_minutes") == Approx(11.6667).epsilon(1e-5));
+  CHECK(s.factor(0, "interchange_score") == Approx(73.3333).epsilon(1e-5));
+  CHECK(s.factor(0, "freight_rail_minutes") == Approx(33.3333).epsilon(1e-5));
+  CHECK(s.factor(0, "freight_rail_score") == Approx(31.5315).epsilon(1e-5));
+  CHECK(s.factor(0, "metro_distance_m") == Approx(1200));
+  CHECK(s.scores[0] == Approx(57.8245).epsilon(1e-5));
+  CHECK(s.vetoes.empty());
+  // Every output says which: minutes by road, on which network.
+  for (const auto& f : s.specs)
+    if (f.name == "interchange_minutes") {
+      CHECK(f.unit == "min");
+      CHECK_THAT(f.description, Catch::Contains("by road") && Catch::Contains("test road network"));
+    }
+
+  SECTION("use_road_network false keeps distances") {
+    TransportCriterion c;
+    Options o = default_options(c);
+    o.set("use_road_network", false);
+    const Scored d = run(profile(1, 0, 0.5, 0), ref, origin_parcel(), o);
+    CHECK(d.scores[0] == Approx(64.6910).epsilon(1e-5));  // as without a network
+    CHECK_THROWS(d.factor(0, "interchange_minutes"));
+  }
+}
+
+TEST_CASE("a parcel the needed trips cannot be made from is vetoed with the reason",
+          "[transport][roads]") {
+  BruteForceReference ref = full_reference();
+  grid_roads(ref, {"rail_hubs"});
+  const ParcelTable t =
+      make_parcels({parcel("NEAR", rectangle(-50, -50, 100, 100)),
+                    parcel("FAR", rectangle(49950, -50, 100, 100))});  // x = 50000: off network
+  Scored s = run(profile(1, 0, 0, 0), ref, t, default_options(TransportCriterion{}));
+  // By parcel; each parcel's in mode order.
+  std::stable_sort(s.vetoes.begin(), s.vetoes.end(),
+                   [](const Veto& a, const Veto& b) { return a.parcel < b.parcel; });
+  REQUIRE(s.vetoes.size() == 3);
+  // NEAR reaches the interchange but no freight rail hub (its layer is cut off).
+  CHECK(s.vetoes[0].parcel == 0);
+  CHECK(s.vetoes[0].reason ==
+        "no rail hub of kind freight can be reached by road from the parcel's nearest road, 25 m "
+        "away (test road network)");
+  CHECK(std::isnan(s.factor(0, "freight_rail_minutes")));
+  CHECK(s.factor(0, "interchange_minutes") == Approx(700.0 / 60));
+  // FAR reaches no road at all: both weighed road modes say so.
+  CHECK(s.vetoes[1].parcel == 1);
+  CHECK(s.vetoes[1].reason ==
+        "no road within reach of the parcel, so no expressway interchange can be reached by road "
+        "(test road network)");
+  CHECK(s.vetoes[2].parcel == 1);
+  CHECK_THAT(s.vetoes[2].reason,
+             Catch::StartsWith("no road within reach of the parcel, so no rail"));
+  // Modes the needs do not weigh veto nothing (the airports are off the
+  // network for FAR too).
+  CHECK(std::isnan(s.factor(1, "airport_minutes")));
+}
+
+TEST_CASE(
+    "needs: the layers of weighed modes, required with require_needed_layers, and the "
+    "road network when a road mode is weighed",
+    "[transport]") {
+  const TransportCriterion c;
+  auto roles = [](const CriterionNeeds& n) {
+    std::vector<std::string> out;
+    for (const auto& l : n.layers) out.push_back(l.role + (l.optional ? "?" : ""));
+    return out;
+  };
+  Options o = default_options(c);
+  // Trucks only: interchange 0.8, freight rail 0.2.
+  CriterionNeeds n = c.needs(profile(1, 0, 0, 0), o);
+  CHECK(roles(n) == std::vector<std::string>{"interchanges", "rail_hubs?"});
+  CHECK(n.road_network);
+  o.set("require_needed_layers", true);
+  n = c.needs(profile(1, 0, 0, 0), o);
+  CHECK(roles(n) == std::vector<std::string>{"interchanges", "rail_hubs"});
+  // Commuting only: the metro, by walking; interchanges are always loaded.
+  n = c.needs(profile(0, 0, 1, 0), o);
+  CHECK(roles(n) == std::vector<std::string>{"interchanges", "metro_stations"});
+  CHECK_FALSE(n.road_network);
+  o.set("use_road_network", false);
+  CHECK_FALSE(c.needs(profile(1, 0, 0, 0), o).road_network);
 }

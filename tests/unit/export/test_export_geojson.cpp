@@ -104,7 +104,8 @@ TEST_CASE("simplestyle colours: the score's class of the ramp, grey when vetoed"
   }
   Selection plain = with_vetoed();
   plain.style = false;
-  for (const auto& f : geojson(fixture_result(), plain)["features"]) {
+  const json unstyled = geojson(fixture_result(), plain);  // outlives the loop
+  for (const auto& f : unstyled["features"]) {
     CHECK_FALSE(f["properties"].contains("fill"));
     CHECK_FALSE(f["properties"].contains("stroke"));
     CHECK_FALSE(f["properties"].contains("fill-opacity"));
@@ -133,8 +134,8 @@ TEST_CASE("p_topk after the score, only when the result has the shares") {
   CHECK(qt01["p_topk"].get<double>() == 0.75);
   CHECK(g["features"][0]["properties"]["p_topk"].get<double>() == 1.0);
   CHECK(g["features"][3]["properties"]["p_topk"].is_null());  // vetoed: NaN
-  for (const auto& f : geojson(fixture_result(), with_vetoed())["features"])
-    CHECK_FALSE(f["properties"].contains("p_topk"));
+  const json without = geojson(fixture_result(), with_vetoed());  // outlives the loop
+  for (const auto& f : without["features"]) CHECK_FALSE(f["properties"].contains("p_topk"));
 }
 
 TEST_CASE("coordinates in EPSG:4326 as cs2cs has them, rings oriented") {

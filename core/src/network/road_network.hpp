@@ -1,0 +1,71 @@
+// A dataset's road network as plugins query it (ReferenceData::road_trips):
+// the graph and its segment index built once per run, and per (layer,
+// filter) the multi-source times to the nearest matching feature, computed
+// on first use and kept for the rest of the run.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <siterank/reference.hpp>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "network/network_attachment.hpp"
+#include "network/road_graph.hpp"
+#include "network/travel_times.hpp"
+
+namespace siterank::network {
+
+// The role of a dataset's road layer (docs/formats.md).
+inline constexpr const char* roads_role = "roads";
+
+struct RoadNetworkSettings {
+  double snap_tolerance_m = 1.0;  // line vertices this close are one node
+  double access_speed_kmh = kDefaultAccessSpeedKmh;
+  double max_access_m = 2000.0;  // farther from any road: off the network
+};
+
+class RoadNetwork {
+ public:
+  // Throws std::invalid_argument for bad lines or settings (naming the line).
+  RoadNetwork(std::string layer_name, std::span<const RoadLine> lines,
+              const RoadNetworkSettings& settings);
+  ~RoadNetwork();
+  RoadNetwork(const RoadNetwork&) = delete;
+  RoadNetwork& operator=(const RoadNetwork&) = delete;
+
+  std::string description() const;
+  const RoadGraph& graph() const { return graph_; }
+
+  // For each point, the trip to the nearest of the facilities `key` names.
+  // On the first call with a key, `facilities` gives their positions and
+  // feature indexes and the times are computed (once, whatever the number
+  // of threads asking); later calls reuse them. Thread-safe.
+  struct Facilities {
+    std::vector<Point> points;
+    std::vector<std::size_t> features;  // the layer's feature index of each point
+  };
+  void trips(const std::string& key, const std::function<Facilities()>& facilities,
+             std::span<const Point> from, std::vector<RoadTrip>& out) const;
+
+ private:
+  struct TimesTo {
+    std::vector<std::size_t> features;
+    NearestFacility nearest;
+  };
+  std::shared_ptr<const TimesTo> times_to(const std::string& key,
+                                          const std::function<Facilities()>& facilities) const;
+
+  std::string layer_name_;
+  RoadNetworkSettings settings_;
+  RoadGraph graph_;
+  SegmentIndex segments_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, std::shared_ptr<const TimesTo>> cache_;
+};
+
+}  // namespace siterank::network
