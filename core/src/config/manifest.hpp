@@ -6,7 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "network/road_classes.hpp"
+
 namespace siterank {
+
+// How the road network meets the points it serves, from the roads layer's
+// "network" object (docs/formats.md, "Road network layer").
+struct RoadNetworkSettings {
+  double snap_tolerance_m = 1.0;   // line vertices this close are one node
+  double access_speed_kmh = 15.0;  // the leg from a parcel or facility to its nearest road
+  double max_access_m = 2000.0;    // no road this close: the point cannot reach the network
+};
 
 struct LayerSource {
   std::string json_path;                            // "$.parcels" or "$.layers.metro", for messages
@@ -20,6 +30,10 @@ struct LayerSource {
   std::map<std::string, std::string> extra_fields;  // parcels only
   std::map<std::string, std::map<std::string, std::string>>
       values;  // canonical field -> {source -> canonical}
+  // Role "roads" only (config/road_manifest): class speeds over the defaults
+  // and the network settings.
+  network::SpeedOverrides speeds;
+  RoadNetworkSettings network;
 };
 
 struct DatasetManifest {
