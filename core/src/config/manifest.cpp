@@ -6,6 +6,7 @@
 
 #include "config/json_schema.hpp"
 #include "config/resources.hpp"
+#include "config/road_manifest.hpp"
 #include "util/json_file.hpp"
 
 namespace siterank {
@@ -99,6 +100,7 @@ DatasetManifest load_manifest(const std::string& dir_or_file) {
       if (auto [it, fresh] = role_owner.emplace(s.role, name); !fresh)
         throw InputError(m.path + ": $.layers." + name + ".role: role '" + s.role +
                          "' is already taken by layer '" + it->second + "' (one layer per role)");
+      read_road_settings(j, s, m.path);
       m.layers.push_back(std::move(s));
     }
   }

@@ -6,7 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "network/road_classes.hpp"
+#include "network/road_line.hpp"
+
 namespace siterank {
+
+// How the road network meets the points it serves, from the roads layer's
+// "network" object (docs/formats.md, "Road network layer").
+using RoadNetworkSettings = network::RoadNetworkSettings;
 
 struct LayerSource {
   std::string json_path;                            // "$.parcels" or "$.layers.metro", for messages
@@ -20,6 +27,10 @@ struct LayerSource {
   std::map<std::string, std::string> extra_fields;  // parcels only
   std::map<std::string, std::map<std::string, std::string>>
       values;  // canonical field -> {source -> canonical}
+  // Role "roads" only (config/road_manifest): class speeds over the defaults
+  // and the network settings.
+  network::SpeedOverrides speeds;
+  RoadNetworkSettings network;
 };
 
 struct DatasetManifest {

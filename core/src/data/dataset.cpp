@@ -1,13 +1,16 @@
-// load_dataset: the working CRS checked, then the parcels (data/parcel_loader)
-// and the chosen reference layers (data/reference_loader) loaded into it.
+// load_dataset: the working CRS checked, then the parcels (data/parcel_loader),
+// the chosen reference layers (data/reference_loader) and the road network
+// (data/road_loader) loaded into it.
 #include "data/dataset.hpp"
 
 #include <siterank/host/errors.hpp>
 #include <stdexcept>
 
+#include "config/road_manifest.hpp"
 #include "crs/crs.hpp"
 #include "data/parcel_loader.hpp"
 #include "data/reference_loader.hpp"
+#include "data/road_loader.hpp"
 
 namespace siterank {
 
@@ -25,9 +28,16 @@ Dataset load_dataset(const DatasetManifest& manifest, const std::set<std::string
         manifest.path + ": $.working_crs: " + manifest.working_crs +
         " is not a projected CRS in metres; areas and distances need one (e.g. EPSG:4549)");
   if (with_parcels) data_detail::load_parcels(manifest, out.working_crs, out);
-  for (const auto& s : manifest.layers)
-    if (!roles || roles->count(s.role))
+  for (const auto& s : manifest.layers) {
+    if (roles && !roles->count(s.role)) continue;
+    if (s.role == roads_role) {
+      out.roads = data_detail::load_roads(s, manifest, out.working_crs, out.report);
+      out.roads_layer = s.name;
+    } else
       out.layers.push_back(data_detail::load_reference(s, manifest, out.working_crs, out.report));
+  }
+  if (const LayerSource* roads = manifest.layer_with_role(roads_role))
+    out.road_settings = roads->network;
   return out;
 }
 

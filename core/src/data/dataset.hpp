@@ -1,5 +1,5 @@
-// Loading a dataset through OGR: parcels and reference layers, transformed
-// once into the working metric CRS.
+// Loading a dataset through OGR: parcels, reference layers and the road
+// network, transformed once into the working metric CRS.
 #pragma once
 
 #include <ogr_spatialref.h>
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "config/manifest.hpp"
-#include "network/road_network.hpp"
+#include "network/road_line.hpp"
 
 namespace siterank {
 
@@ -20,17 +20,19 @@ struct Dataset {
   DatasetManifest manifest;
   OGRSpatialReference working_crs;
   ParcelTable parcels;
-  std::vector<ReferenceLayer> layers;  // in manifest order (sorted by name)
-  // The layer with role "roads", in the working CRS, when the run needs it;
-  // the pipeline builds the network (network/road_network.hpp) from it.
+  std::vector<ReferenceLayer> layers;  // in manifest order (sorted by name), roads apart
+  // The layer with role "roads", in the working CRS; empty when there is
+  // none or the run did not ask for it.
   std::string roads_layer;  // its manifest name; "" when none was loaded
   std::vector<network::RoadLine> roads;
-  network::RoadNetworkSettings road_settings;
+  network::RoadNetworkSettings
+      road_settings;  // from the roads layer's manifest entry (defaults without)
   LoadReport report;
 };
 
-// Loads the parcels (unless `with_parcels` is false) and the reference
-// layers whose roles are in `roles` (all layers when `roles` is null).
+// Loads the parcels (unless `with_parcels` is false) and the layers whose
+// roles are in `roles` (all layers when `roles` is null): role "roads" into
+// `roads`, the others into `layers`.
 // Throws InputError naming the file, layer, field or parcel.
 Dataset load_dataset(const DatasetManifest& manifest, const std::set<std::string>* roles = nullptr,
                      bool with_parcels = true);

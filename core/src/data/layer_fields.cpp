@@ -3,6 +3,8 @@
 #include <cpl_conv.h>
 #include <cpl_string.h>
 
+#include <algorithm>
+
 namespace siterank::data_detail {
 
 int source_field(const OpenedLayer& l, const std::string& src, const std::string& json_path,
@@ -15,6 +17,15 @@ int source_field(const OpenedLayer& l, const std::string& src, const std::string
     names += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
   throw InputError(m.path + ": " + json_path + ": no field '" + src + "' in " + l.label +
                    " (fields: " + names + ")");
+}
+
+void read_only_fields(const OpenedLayer& l, const std::vector<int>& used) {
+  OGRFeatureDefn* defn = l.layer->GetLayerDefn();
+  CPLStringList ignored;
+  for (int i = 0; i < defn->GetFieldCount(); ++i)
+    if (std::find(used.begin(), used.end(), i) == used.end())
+      ignored.AddString(defn->GetFieldDefn(i)->GetNameRef());
+  l.layer->SetIgnoredFields(const_cast<const char**>(ignored.List()));
 }
 
 bool is_numeric(const OpenedLayer& l, int idx) {

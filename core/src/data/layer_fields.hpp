@@ -11,6 +11,7 @@
 #include <siterank/columns.hpp>
 #include <siterank/host/errors.hpp>
 #include <string>
+#include <vector>
 
 #include "config/manifest.hpp"
 #include "data/ogr_layer.hpp"
@@ -21,6 +22,10 @@ namespace siterank::data_detail {
 // and listing the layer's fields when there is none.
 int source_field(const OpenedLayer& l, const std::string& src, const std::string& json_path,
                  const DatasetManifest& m);
+
+// Makes the layer read only the fields in `used` (OGRLayer::SetIgnoredFields):
+// sources often carry many more than a manifest maps.
+void read_only_fields(const OpenedLayer& l, const std::vector<int>& used);
 
 // Whether field idx is an integer or real field.
 bool is_numeric(const OpenedLayer& l, int idx);

@@ -1,7 +1,5 @@
 #include "data/parcel_loader.hpp"
 
-#include <cpl_string.h>
-
 #include <algorithm>
 #include <iterator>
 #include <memory>
@@ -76,12 +74,7 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
     std::vector<int> used{id_idx, name_idx, platform_idx, district_idx, land_use_idx, status_idx};
     for (const auto& n : numbers) used.push_back(n.idx);
     for (const auto& e : extras) used.push_back(e.idx);
-    OGRFeatureDefn* defn = l.layer->GetLayerDefn();
-    CPLStringList ignored;
-    for (int i = 0; i < defn->GetFieldCount(); ++i)
-      if (std::find(used.begin(), used.end(), i) == used.end())
-        ignored.AddString(defn->GetFieldDefn(i)->GetNameRef());
-    l.layer->SetIgnoredFields(const_cast<const char**>(ignored.List()));
+    read_only_fields(l, used);
   }
 
   std::unordered_set<std::string> seen_ids;

@@ -12,12 +12,6 @@
 
 namespace siterank::network {
 
-// Speed of an access leg: the driveway, yard or local lane between a site
-// and the nearest mapped road, driven slowly. 15 km/h is the speed of a car
-// manoeuvring on site roads (Chinese factory and campus roads are commonly
-// signed 5-15 km/h); use 5 km/h to model walking instead.
-inline constexpr double kDefaultAccessSpeedKmh = 15.0;
-
 // Seconds for an access leg of `metres`; throws std::invalid_argument when
 // the speed is not positive and finite.
 double access_seconds(double metres, double access_speed_kmh);

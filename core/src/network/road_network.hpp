@@ -20,15 +20,6 @@
 
 namespace siterank::network {
 
-// The role of a dataset's road layer (docs/formats.md).
-inline constexpr const char* roads_role = "roads";
-
-struct RoadNetworkSettings {
-  double snap_tolerance_m = 1.0;  // line vertices this close are one node
-  double access_speed_kmh = kDefaultAccessSpeedKmh;
-  double max_access_m = 2000.0;  // farther from any road: off the network
-};
-
 class RoadNetwork {
  public:
   // Throws std::invalid_argument for bad lines or settings (naming the line).

@@ -5,6 +5,7 @@
 
 #include "config/option_validation.hpp"
 #include "config/profile_usage.hpp"
+#include "config/road_manifest.hpp"
 #include "scoring/requirements.hpp"
 #include "util/install_paths.hpp"
 
@@ -103,7 +104,7 @@ std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
   std::set<std::string> roles;
   for (const auto& c : run->plan.criteria) {
     for (const auto& l : c.needs.layers) roles.insert(l.role);
-    if (c.needs.road_network) roles.insert(network::roads_role);
+    if (c.needs.road_network) roles.insert(roads_role);
   }
   run->dataset = load_dataset(run->plan.manifest, &roles, with_parcels);
   Dataset& d = run->dataset;

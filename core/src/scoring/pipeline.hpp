@@ -13,6 +13,7 @@
 #include "config/profile_loader.hpp"
 #include "data/dataset.hpp"
 #include "data/reference_index.hpp"
+#include "network/road_network.hpp"
 #include "plugins/plugin_loader.hpp"
 #include "scoring/engine.hpp"
 
