@@ -6,8 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <siterank/host/errors.hpp>
-
-#include "util/atomic_file.hpp"
+#include <siterank/host/writers.hpp>
 
 namespace siterank::cli {
 
@@ -70,16 +69,7 @@ void print_summary(const RankedResult& result) {
 }
 
 void write_output(const Args& a, const std::function<void(std::ostream&)>& writer) {
-  const std::string target = a.get("--output");
-  if (target.empty() || target == "-") {
-    writer(std::cout);
-    std::cout.flush();
-    if (!std::cout) throw OutputError("stdout: write failed");
-    return;
-  }
-  AtomicFile file(target);
-  writer(file.stream());
-  file.commit();
+  siterank::write_output(a.get("--output"), writer);
 }
 
 mcda::MonteCarloOptions monte_carlo_options(const Args& a, const std::string& command,

@@ -1,7 +1,7 @@
 // siterank explain: one parcel's whole breakdown and its neighbours in the ranking.
 #include <siterank/host/errors.hpp>
+#include <siterank/host/explain.hpp>
 
-#include "analysis/explanation.hpp"
 #include "commands/commands.hpp"
 #include "common.hpp"
 
@@ -16,23 +16,9 @@ int cmd_explain(const Args& a) {
   if (format != "text" && format != "json")
     throw UsageError("siterank explain: unknown format '" + format + "' (text, json)");
   const auto result = planned(req).run();
-  const auto& ids = result->parcel_table().id;
-  std::size_t p = ids.size();
-  for (std::size_t i = 0; i < ids.size(); ++i)
-    if (ids.at(i) == id) p = i;
-  if (p == ids.size()) {
-    if (const SkippedParcel* s = result->dataset.report.skipped_parcel(id))
-      throw InputError("parcel '" + id + "' was skipped while loading: " + s->message);
-    throw InputError("no parcel '" + id + "' in " + result->dataset.manifest_path);
-  }
+  const std::size_t p = require_parcel(*result, id);
   write_output(a, [&](std::ostream& out) {
-    if (format == "json") {
-      nlohmann::ordered_json j = parcel_explanation(*result, p);
-      j["neighbours"] = ranking_neighbours(*result, p);
-      out << j.dump(1) << "\n";
-    } else {
-      out << explanation_text(*result, p);
-    }
+    out << (format == "json" ? explanation_json(*result, p) : explanation_text(*result, p));
   });
   return 0;
 }

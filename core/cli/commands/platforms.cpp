@@ -2,36 +2,26 @@
 #include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <set>
+#include <siterank/host/platforms.hpp>
+#include <siterank/host/text.hpp>
+#include <siterank/number_text.hpp>
+#include <siterank/parcels.hpp>
 
-#include "analysis/platform_summary.hpp"
 #include "commands/commands.hpp"
 #include "common.hpp"
-#include "config/taxonomy.hpp"
-#include "data/dataset.hpp"
-#include "util/install_paths.hpp"
-#include "util/text_format.hpp"
 
 namespace siterank::cli {
 
 namespace {
 
 int cmd_platforms(const Args& a) {
-  const std::string dir = a.get("--dataset");
-  const DatasetManifest m = load_manifest(dir.empty() ? default_dataset_dir() : dir);
-  const std::set<std::string> roles{"platforms"};
-  const Dataset d = load_dataset(m, &roles);
-  const auto platforms = summarize_platforms(d);
-  const Taxonomy& tax = Taxonomy::builtin();
-  auto zh = [&](const std::string& code) {
-    const Industry* i = tax.find(code);
-    return i ? i->zh : code;
-  };
+  const DatasetPlatforms d = dataset_platforms(a.get("--dataset"));
+  const auto& platforms = d.platforms;
   if (a.has("--json")) {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
     for (const auto& p : platforms) {
       nlohmann::ordered_json ind = nlohmann::ordered_json::array();
-      for (const auto& c : p.industries) ind.push_back({{"code", c}, {"zh", zh(c)}});
+      for (const auto& c : p.industries) ind.push_back({{"code", c}, {"zh", industry_name_zh(c)}});
       j.push_back({{"name", p.name},
                    {"district", p.district},
                    {"industries", ind},
@@ -50,7 +40,7 @@ int cmd_platforms(const Args& a) {
       {"platform", "district", "parcels", "area 亩", "open 亩", "leading industries"}};
   for (const auto& p : platforms) {
     std::string ind;
-    for (const auto& c : p.industries) ind += (ind.empty() ? "" : "、") + zh(c);
+    for (const auto& c : p.industries) ind += (ind.empty() ? "" : "、") + industry_name_zh(c);
     rows.push_back({p.name, p.district, std::to_string(p.parcels),
                     format_fixed(p.area_m2 / m2_per_mu, 0),
                     format_fixed(p.open_area_m2 / m2_per_mu, 0), ind});
@@ -58,7 +48,7 @@ int cmd_platforms(const Args& a) {
   std::vector<std::size_t> width(rows[0].size(), 0);
   for (const auto& r : rows)
     for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
-  std::cout << m.name << ": " << platforms.size() << " platforms, " << d.parcels.size()
+  std::cout << d.dataset << ": " << platforms.size() << " platforms, " << d.parcels
             << " parcels; open = ready or available now\n\n";
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::string line;

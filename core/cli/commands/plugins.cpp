@@ -2,19 +2,17 @@
 #include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <siterank/host/plugins.hpp>
 #include <siterank/version.hpp>
 
 #include "commands/commands.hpp"
 #include "common.hpp"
-#include "config/option_validation.hpp"
-#include "plugins/plugin_loader.hpp"
-#include "util/install_paths.hpp"
 
 namespace siterank::cli {
 
 namespace {
 
-nlohmann::ordered_json plugin_json(const LoadedPlugin& p) {
+nlohmann::ordered_json plugin_json(const PluginListing& p) {
   nlohmann::ordered_json j;
   j["name"] = p.info.name;
   j["version"] = p.info.version;
@@ -24,11 +22,12 @@ nlohmann::ordered_json plugin_json(const LoadedPlugin& p) {
   j["file"] = p.file;
   nlohmann::ordered_json opts = nlohmann::ordered_json::array();
   for (const auto& o : p.info.options) {
-    nlohmann::ordered_json oj{{"name", o.name},
-                              {"type", option_type_name(o.type)},
-                              {"default", option_value_json(o.default_value)},
-                              {"unit", o.unit},
-                              {"description", o.description}};
+    nlohmann::ordered_json oj{
+        {"name", o.name},
+        {"type", option_type_name(o.type)},
+        {"default", nlohmann::ordered_json::parse(option_value_json_text(o.default_value))},
+        {"unit", o.unit},
+        {"description", o.description}};
     if (std::isfinite(o.minimum)) oj["minimum"] = o.minimum;
     if (std::isfinite(o.maximum)) oj["maximum"] = o.maximum;
     if (!o.choices.empty()) oj["choices"] = o.choices;
@@ -50,7 +49,7 @@ nlohmann::ordered_json plugin_json(const LoadedPlugin& p) {
 }
 
 int cmd_plugins(const Args& a) {
-  const PluginRegistry reg = discover_plugins(plugin_search_path(a.all("--plugins-dir")));
+  const PluginSearch reg = find_plugins(a.all("--plugins-dir"));
   if (a.has("--json")) {
     nlohmann::ordered_json j;
     j["sdk_api_version"] = SITERANK_SDK_API_VERSION;
@@ -74,7 +73,7 @@ int cmd_plugins(const Args& a) {
     for (const auto& o : p.info.options) {
       std::cout << "  option " << o.name << " (" << option_type_name(o.type)
                 << (o.unit.empty() ? "" : ", " + o.unit) << ", default "
-                << option_value_json(o.default_value).dump() << "): " << o.description << "\n";
+                << option_value_json_text(o.default_value) << "): " << o.description << "\n";
     }
     for (const auto& l : p.info.layers)
       std::cout << "  layer " << l.role << (l.optional ? " (optional)" : "")

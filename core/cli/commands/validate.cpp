@@ -1,9 +1,9 @@
 // siterank validate: a profile and a dataset checked without reading parcels or scoring.
 #include <iostream>
+#include <siterank/number_text.hpp>
 
 #include "commands/commands.hpp"
 #include "common.hpp"
-#include "util/text_format.hpp"
 
 namespace siterank::cli {
 

@@ -1,6 +1,7 @@
 #include "analysis/explanation.hpp"
 
 #include <cmath>
+#include <siterank/host/errors.hpp>
 #include <siterank/parcels.hpp>
 #include <sstream>
 
@@ -11,6 +12,20 @@
 #include "util/text_format.hpp"
 
 namespace siterank {
+
+std::optional<std::size_t> find_parcel(const RankedResult& result, std::string_view id) {
+  const auto& ids = result.parcel_table().id;
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    if (ids.at(i) == id) return i;
+  return std::nullopt;
+}
+
+std::size_t require_parcel(const RankedResult& result, const std::string& id) {
+  if (const auto p = find_parcel(result, id)) return *p;
+  if (const SkippedParcel* s = result.dataset.report.skipped_parcel(id))
+    throw InputError("parcel '" + id + "' was skipped while loading: " + s->message);
+  throw InputError("no parcel '" + id + "' in " + result.dataset.manifest_path);
+}
 
 nlohmann::ordered_json parcel_explanation(const RankedResult& result, std::size_t p) {
   const ParcelTable& t = result.parcel_table();
@@ -96,6 +111,12 @@ nlohmann::ordered_json ranking_neighbours(const RankedResult& result, std::size_
   j["below"] =
       rank < r.ranking.size() ? neighbour(r.ranking[rank]) : nlohmann::ordered_json(nullptr);
   return j;
+}
+
+std::string explanation_json(const RankedResult& result, std::size_t p) {
+  nlohmann::ordered_json j = parcel_explanation(result, p);
+  j["neighbours"] = ranking_neighbours(result, p);
+  return j.dump(1) + "\n";
 }
 
 std::string explanation_text(const RankedResult& result, std::size_t p) {

@@ -1,6 +1,10 @@
 #include "analysis/platform_summary.hpp"
 
 #include <map>
+#include <set>
+
+#include "config/taxonomy.hpp"
+#include "util/install_paths.hpp"
 
 namespace siterank {
 
@@ -39,6 +43,23 @@ std::vector<PlatformSummary> summarize_platforms(const Dataset& d) {
   std::vector<PlatformSummary> out;
   for (auto& [name, s] : by_name) out.push_back(std::move(s));
   return out;
+}
+
+DatasetPlatforms dataset_platforms(const std::string& dataset_dir) {
+  const DatasetManifest m =
+      load_manifest(dataset_dir.empty() ? default_dataset_dir() : dataset_dir);
+  const std::set<std::string> roles{"platforms"};
+  const Dataset d = load_dataset(m, &roles);
+  DatasetPlatforms out;
+  out.dataset = m.name;
+  out.parcels = d.parcels.size();
+  out.platforms = summarize_platforms(d);
+  return out;
+}
+
+std::string industry_name_zh(const std::string& code) {
+  const Industry* i = Taxonomy::builtin().find(code);
+  return i ? i->zh : code;
 }
 
 }  // namespace siterank

@@ -239,4 +239,6 @@ nlohmann::json option_value_json(const OptionValue& v) {
   return std::visit(Visitor{}, v);
 }
 
+std::string option_value_json_text(const OptionValue& v) { return option_value_json(v).dump(); }
+
 }  // namespace siterank

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <siterank/criterion.hpp>
+#include <siterank/host/plugins.hpp>
 #include <string>
 
 namespace siterank {
@@ -16,8 +17,8 @@ Options validate_options(const CriterionInfo& info, const nlohmann::json& sectio
 // Parses {"type": "linear", "zero_at": 0, "full_at": 10} and the like.
 ValueFunction parse_value_function(const nlohmann::json& j, const std::string& where);
 
-// The JSON form of an option value, for `siterank plugins --json` and explanations.
+// The JSON form of an option value; option_value_json_text (public, with
+// option_type_name: siterank/host/plugins.hpp) is its dump().
 nlohmann::json option_value_json(const OptionValue& v);
-const char* option_type_name(OptionType t);
 
 }  // namespace siterank

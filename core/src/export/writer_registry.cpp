@@ -166,14 +166,18 @@ void write_result(const WriterSpec& writer, const RankedResult& result, const Se
     writer.to_file(result, sel, target);
     return;
   }
-  if (to_stdout) {
-    writer.to_stream(result, sel, std::cout);
+  write_output(target, [&](std::ostream& out) { writer.to_stream(result, sel, out); });
+}
+
+void write_output(const std::string& target, const std::function<void(std::ostream&)>& write) {
+  if (target.empty() || target == "-") {
+    write(std::cout);
     std::cout.flush();
     if (!std::cout) throw OutputError("stdout: write failed");
     return;
   }
   AtomicFile file(target);
-  writer.to_stream(result, sel, file.stream());
+  write(file.stream());
   file.commit();
 }
 

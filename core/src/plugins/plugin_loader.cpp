@@ -115,10 +115,10 @@ PluginRegistry discover_plugins(const std::vector<std::string>& dirs) {
       // "siterank_" + name + ".so"
       const std::string stem = fs::path(f).stem().string().substr(9);
       if (!load_plugin(f, p, why)) {
-        reg.refused.push_back({f, why, stem});
+        reg.refused.push_back({{f, why}, stem});
       } else if (const LoadedPlugin* taken = reg.find(p.info.name)) {
         reg.refused.push_back(
-            {f, "criterion '" + p.info.name + "' is already provided by " + taken->file, stem});
+            {{f, "criterion '" + p.info.name + "' is already provided by " + taken->file}, stem});
       } else {
         reg.plugins.push_back(std::move(p));
       }
@@ -145,6 +145,15 @@ std::vector<std::string> plugin_search_path(const std::vector<std::string>& extr
     }
   }
   return dirs;
+}
+
+PluginSearch find_plugins(const std::vector<std::string>& extra_dirs) {
+  PluginRegistry reg = discover_plugins(plugin_search_path(extra_dirs));
+  PluginSearch out;
+  out.searched = std::move(reg.searched);
+  for (auto& p : reg.plugins) out.plugins.push_back(std::move(static_cast<PluginListing&>(p)));
+  for (auto& r : reg.refused) out.refused.push_back(std::move(static_cast<PluginRefusal&>(r)));
+  return out;  // the libraries are released with `reg`
 }
 
 }  // namespace siterank

@@ -5,17 +5,16 @@
 #pragma once
 
 #include <memory>
+#include <siterank/host/plugins.hpp>
 #include <siterank/plugin.hpp>
 #include <string>
 #include <vector>
 
 namespace siterank {
 
-struct LoadedPlugin {
-  std::string file;
-  std::string build_tag;
-  int api_version = 0;
-  CriterionInfo info;
+// The public listing (file, build tag, API version, CriterionInfo) and the
+// library it came from.
+struct LoadedPlugin : PluginListing {
   std::shared_ptr<void> library;  // boost::dll::shared_library, type-erased
   PluginCreateFn* create = nullptr;
 
@@ -24,9 +23,7 @@ struct LoadedPlugin {
   std::shared_ptr<Criterion> instantiate() const;
 };
 
-struct RefusedPlugin {
-  std::string file;
-  std::string reason;
+struct RefusedPlugin : PluginRefusal {
   // The criterion the file name promises (siterank_<name>.so): a refused
   // plugin may not get as far as saying its name, and a profile weighting
   // that criterion is told why it is missing.
@@ -52,5 +49,8 @@ PluginRegistry discover_plugins(const std::vector<std::string>& dirs);
 // The built-in directory (relative to the running executable), then each
 // extra directory, then each entry of SITERANK_PLUGIN_PATH (':'-separated).
 std::vector<std::string> plugin_search_path(const std::vector<std::string>& extra_dirs);
+
+// find_plugins (siterank/host/plugins.hpp) is discover_plugins over
+// plugin_search_path, without the libraries.
 
 }  // namespace siterank

@@ -3,12 +3,19 @@
 // the CLI calls it. With no arguments it only checks that the staged host
 // loads; with PROFILE DATASET PLUGIN_DIR OUT.csv it ranks like
 // `siterank rank -f csv` and writes the same CSV (run_install_test.cmake
-// compares the two byte for byte).
+// compares the two byte for byte), then calls the rest of the host API
+// once each.
 #include <cstdio>
 #include <siterank/host/errors.hpp>
+#include <siterank/host/explain.hpp>
+#include <siterank/host/platforms.hpp>
+#include <siterank/host/plugins.hpp>
 #include <siterank/host/run.hpp>
+#include <siterank/host/sensitivity.hpp>
+#include <siterank/host/text.hpp>
 #include <siterank/host/writers.hpp>
 #include <siterank/sdk.hpp>
+#include <string>
 
 int main(int argc, char** argv) {
   if (argc == 1) return siterank::sdk_api_version > 0 ? 0 : 1;
@@ -36,7 +43,25 @@ int main(int argc, char** argv) {
     siterank::OutputOptions options;
     siterank::check_output(*csv, options);
     siterank::write_result(*result, *csv, options, argv[4]);
-    return result->scoring.ranking.empty() ? 1 : 0;
+    if (result->scoring.ranking.empty()) return 1;
+
+    const std::size_t best = result->scoring.ranking.front();
+    const std::string id(result->parcel_table().id.at(best));
+    const std::string text =
+        siterank::explanation_text(*result, siterank::require_parcel(*result, id));
+    siterank::SensitivityOptions sensitivity;
+    sensitivity.monte_carlo.samples = 20;
+    bool flood_risk = false;
+    for (const auto& p : siterank::find_plugins({argv[3]}).plugins)
+      flood_risk = flood_risk || p.info.name == "flood_risk";
+    const auto platforms = siterank::dataset_platforms(argv[2]);
+    if (text.rfind("parcel " + id, 0) != 0 ||
+        siterank::sensitivity_report(*result, sensitivity).json.empty() || !flood_risk ||
+        platforms.parcels != result->parcel_table().size() || siterank::display_width("亩") != 2) {
+      std::fprintf(stderr, "uses_host: explain, sensitivity, plugins or platforms went wrong\n");
+      return 1;
+    }
+    return 0;
   } catch (const std::exception& e) {  // the host's errors are std::runtime_errors
     std::fprintf(stderr, "uses_host: %s\n", e.what());
     return 3;

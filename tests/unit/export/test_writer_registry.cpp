@@ -80,3 +80,23 @@ TEST_CASE(
   CHECK_NOTHROW(check_target(dir.file("ranked.csv")));
   CHECK(std::filesystem::is_empty(dir.path()));
 }
+
+TEST_CASE("any text is written to a file only once it is complete") {
+  const testing::TempDir dir("write_output");
+  const std::string target = dir.file("explain.txt");
+  write_output(target, [](std::ostream& out) { out << "parcel QT-01\n"; });
+  CHECK(testing::read_file(target) == "parcel QT-01\n");
+  // A writer that fails halfway leaves the old file as it was, and no temporary.
+  CHECK_THROWS_WITH(write_output(target,
+                                 [](std::ostream& out) {
+                                   out << "half";
+                                   throw std::runtime_error("writer failed");
+                                 }),
+                    "writer failed");
+  CHECK(testing::read_file(target) == "parcel QT-01\n");
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++files;
+  CHECK(files == 1);
+  CHECK_THROWS_AS(write_output("/nonexistent-siterank-dir/explain.txt", [](std::ostream&) {}),
+                  OutputError);
+}

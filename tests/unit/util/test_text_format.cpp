@@ -4,14 +4,7 @@
 
 using namespace siterank;
 
-TEST_CASE("display width counts CJK characters as two columns") {
-  CHECK(display_width("abc") == 3);
-  CHECK(display_width("钱塘芯谷") == 8);
-  CHECK(display_width("M1 净地") == 7);
-  CHECK(display_width("亩") == 2);
-  CHECK(pad("芯谷", 6) == "芯谷  ");
-  CHECK(pad("12", 5, true) == "   12");
-}
+// Display width and padding: tests/unit/host/test_text.cpp.
 
 TEST_CASE("CSV quoting follows RFC 4180") {
   CHECK(csv_quote("plain") == "plain");

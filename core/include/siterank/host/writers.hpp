@@ -1,11 +1,14 @@
 // Writing a RankedResult: the output formats (one registry: name, file
 // extensions, whether it needs a file, what opens it), the choices every
 // writer shares, a check of those choices before anything is run, and the
-// write itself (to stdout or atomically to a file). Standard library only;
-// docs/formats.md describes each format.
+// write itself (to stdout or atomically to a file), and the same write for
+// any other text (an explanation, a sensitivity report). Standard library
+// only; docs/formats.md describes each format.
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <ostream>
 #include <siterank/host/ranked_result.hpp>
 #include <string>
 #include <string_view>
@@ -71,5 +74,11 @@ void check_target(const std::string& target);
 // written.
 void write_result(const RankedResult& result, const OutputFormat& format,
                   const OutputOptions& options, const std::string& target);
+
+// What `write` writes, to `target` as write_result writes a stream format:
+// "" or "-" is stdout, a file is replaced only once `write` has returned
+// and everything is on disk (a throw from `write` leaves it untouched).
+// Throws OutputError when the output cannot be written.
+void write_output(const std::string& target, const std::function<void(std::ostream&)>& write);
 
 }  // namespace siterank
