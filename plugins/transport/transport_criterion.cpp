@@ -76,9 +76,13 @@ void TransportCriterion::score(const ParcelBatch& parcels, const ReferenceData& 
   // Modes by road: one call per batch and mode, minutes per parcel (NaN
   // when the parcel cannot reach the network or no feature from it).
   std::array<std::vector<double>, mode_count> minutes;
-  for (std::size_t m = 0; m < mode_count; ++m)
-    if (state_[m].present && state_[m].by_road)
-      score_by_road(m, *layers[m], parcels, reference, minutes[m], out);
+  std::vector<Point> from;  // the batch's points, gathered once for every mode by road
+  for (std::size_t m = 0; m < mode_count; ++m) {
+    if (!state_[m].present || !state_[m].by_road) continue;
+    if (from.empty())
+      for (std::size_t i = 0; i < parcels.size(); ++i) from.push_back(parcels.rep_point(i));
+    score_by_road(m, *layers[m], from, reference, minutes[m], out);
+  }
 
   std::vector<Hit> hits;  // per call: reused for every parcel of the batch
   for (std::size_t i = 0; i < parcels.size(); ++i) {
@@ -114,15 +118,13 @@ void TransportCriterion::score(const ParcelBatch& parcels, const ReferenceData& 
 }
 
 void TransportCriterion::score_by_road(std::size_t m, const ReferenceLayer& layer,
-                                       const ParcelBatch& parcels, const ReferenceData& reference,
+                                       std::span<const Point> from, const ReferenceData& reference,
                                        std::vector<double>& minutes, BatchResult& out) const {
   const ModeState& s = state_[m];
-  std::vector<Point> from(parcels.size());
-  for (std::size_t i = 0; i < parcels.size(); ++i) from[i] = parcels.rep_point(i);
   std::vector<RoadTrip> trips;
   reference.road_trips(layer, s.filtered ? &s.filter : nullptr, from, trips);
-  minutes.assign(parcels.size(), missing);
-  for (std::size_t i = 0; i < parcels.size(); ++i) {
+  minutes.assign(from.size(), missing);
+  for (std::size_t i = 0; i < from.size(); ++i) {
     const RoadTrip& t = trips[i];
     if (t.status == RoadTrip::Status::ok) {
       minutes[i] = t.seconds / 60.0;

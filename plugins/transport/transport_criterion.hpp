@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <memory>
 #include <siterank/criterion.hpp>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -71,7 +72,9 @@ class TransportCriterion final : public Criterion {
   // The profile's needs when it states any, else default_needs.
   static std::array<double, need_count> effective_needs(const ProjectProfile& profile,
                                                         const Options& options, bool& from_profile);
-  void score_by_road(std::size_t mode, const ReferenceLayer& layer, const ParcelBatch& parcels,
+  // Minutes by road from each of the batch's points `from` to the mode's
+  // nearest feature (NaN when none), vetoing parcels a weighed mode cannot serve.
+  void score_by_road(std::size_t mode, const ReferenceLayer& layer, std::span<const Point> from,
                      const ReferenceData& reference, std::vector<double>& minutes,
                      BatchResult& out) const;
 
