@@ -75,8 +75,11 @@ std::optional<Attachment> SegmentIndex::attach(Point p, double max_access_m) con
     throw std::invalid_argument("cannot attach a point with a non-finite coordinate");
   const BgPoint q(p.x, p.y);
   std::optional<Attachment> best;
-  for (auto it = tree_->tree.qbegin(bgi::nearest(q, 1)); it != tree_->tree.qend(); ++it)
-    best = project(graph_, it->second, p);
+  // query() with an output iterator, not qbegin(): the incremental,
+  // type-erased query iterator was a fifth of a run with a road network.
+  tree_->tree.query(bgi::nearest(q, 1),
+                    boost::make_function_output_iterator(
+                        [&](const SegmentEntry& e) { best = project(graph_, e.second, p); }));
   if (!best || !(best->access_m <= max_access_m)) return std::nullopt;
   // The tree picks one of equally near segments in no defined order; every
   // segment whose box reaches the nearest distance (plus rounding slack) is
