@@ -245,7 +245,7 @@ std::optional<RoadCache::Times> RoadCache::load_times(std::uint64_t key,
       f = r.get<std::uint32_t>();
       if (f != kNoFacility && f >= features) throw Corrupt("a facility index out of range");
     }
-    t.nearest.attached.resize(r.count(28));
+    t.nearest.attached.resize(r.count(24));
     for (auto& a : t.nearest.attached) {
       a.segment = r.get<std::uint32_t>();
       a.facility = r.get<std::uint32_t>();
