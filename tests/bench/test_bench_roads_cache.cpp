@@ -63,7 +63,7 @@ TEST_CASE("the road cache changes no byte of the result", "[bench][roads]") {
   INFO(none.err);
   REQUIRE(none.code == 0);
   const std::string expected = read_file(root.file("none.geojson"));
-  REQUIRE(expected.find("\"type\": \"FeatureCollection\"") != std::string::npos);
+  REQUIRE(expected.find("\"type\":\"FeatureCollection\"") != std::string::npos);
   CHECK(entries(cache, ".graph").empty());
 
   const Outcome fill = rank(data, root.file("fill.geojson"), cache);
