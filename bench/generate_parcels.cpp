@@ -245,8 +245,8 @@ int main(int argc, char** argv) {
     if (a.roads) {
       write_roads(a, platforms);
       std::filesystem::create_directories(a.out + "/straight");
-      bench::write_manifest(a.out + "/straight/dataset.json", a.parcels, a.seed, a.ref_scale,
-                            false, "../");
+      bench::write_manifest(a.out + "/straight/dataset.json", a.parcels, a.seed, a.ref_scale, false,
+                            "../");
     } else {
       std::filesystem::remove(a.out + "/roads.gpkg");
     }

@@ -50,8 +50,8 @@ void GpkgWriter::layer(const std::string& name, Geometry geometry,
   srs.importFromEPSG(4549);
   const char* options[] = {"FID=fid", "SPATIAL_INDEX=YES", nullptr};
   const OGRwkbGeometryType type = geometry == Geometry::polygon ? wkbPolygon
-                                   : geometry == Geometry::line  ? wkbLineString
-                                                                 : wkbPoint;
+                                  : geometry == Geometry::line  ? wkbLineString
+                                                                : wkbPoint;
   layer_ = ds_->CreateLayer(name.c_str(), &srs, type, const_cast<char**>(options));
   if (!layer_) throw std::runtime_error(path_ + ": cannot create layer " + name + reason());
   for (const auto& f : fields) {

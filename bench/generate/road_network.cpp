@@ -12,7 +12,7 @@ namespace bench {
 namespace {
 
 constexpr double arterial_spacing_m = 6000;
-constexpr double shape_step_m = 1000;     // shape points of motorways and arterials
+constexpr double shape_step_m = 1000;      // shape points of motorways and arterials
 constexpr double carriageway_half_m = 15;  // a motorway's two carriageways
 constexpr double pair_half_m = 10;         // a one-way pair of arterials
 constexpr double spoke_start_m = 300;      // beyond the ring, where the spokes begin
@@ -28,7 +28,7 @@ struct Arterial {
   double lo, hi;
   const char* highway;
   const char* oneway;
-  bool interchanges;       // motorways crossing it have ramps to it
+  bool interchanges;          // motorways crossing it have ramps to it
   std::vector<double> stops;  // along the line (y for north-south)
 };
 
@@ -137,8 +137,8 @@ std::vector<RoadFeature> road_network(const std::vector<Platform>& platforms, st
   }
   for (int j = 0; j <= ny; ++j) {
     const double y = y0 + (y1 - y0) * j / ny;
-    arterials.push_back({false, y, x0, x1, j % 2 == 0 ? "primary" : "secondary", "no", j % 2 == 0,
-                         {}});
+    arterials.push_back(
+        {false, y, x0, x1, j % 2 == 0 ? "primary" : "secondary", "no", j % 2 == 0, {}});
   }
   for (Arterial& a : arterials) {
     a.stops.push_back(a.lo);
@@ -177,10 +177,10 @@ std::vector<RoadFeature> road_network(const std::vector<Platform>& platforms, st
     Carriageway out{{}, false}, in{{}, true};
     for (double r = ring_r + spoke_start_m;; r += shape_step_m) {
       const double rr = std::min(r, len);
-      out.travel.push_back({cx + rr * dx + carriageway_half_m * nx_,
-                            cy + rr * dy + carriageway_half_m * ny_});
-      in.travel.push_back({cx + rr * dx - carriageway_half_m * nx_,
-                           cy + rr * dy - carriageway_half_m * ny_});
+      out.travel.push_back(
+          {cx + rr * dx + carriageway_half_m * nx_, cy + rr * dy + carriageway_half_m * ny_});
+      in.travel.push_back(
+          {cx + rr * dx - carriageway_half_m * nx_, cy + rr * dy - carriageway_half_m * ny_});
       if (rr >= len) break;
     }
     std::reverse(in.travel.begin(), in.travel.end());  // driving inwards
@@ -210,7 +210,8 @@ std::vector<RoadFeature> road_network(const std::vector<Platform>& platforms, st
     const auto mapped = [&](const std::vector<double>& all) {
       std::vector<double> out;
       for (std::size_t i = 0; i < all.size(); ++i)
-        if (i == 0 || i + 1 == all.size() || rng.chance(interior_street_share)) out.push_back(all[i]);
+        if (i == 0 || i + 1 == all.size() || rng.chance(interior_street_share))
+          out.push_back(all[i]);
       return out;
     };
     const std::vector<double> us = mapped(p.street_u), vs = mapped(p.street_v);

@@ -27,7 +27,11 @@ const OptionDef threads_opt{
     "--threads", "",  true,
     false,       "N", "scoring threads (default: all cores; SITERANK_NUM_THREADS)"};
 const OptionDef no_cache_opt{
-    "--no-cache", "", false, false, "",
+    "--no-cache",
+    "",
+    false,
+    false,
+    "",
     "neither read nor write the road network cache (SITERANK_CACHE_DIR, default "
     "~/.cache/siterank; see docs/architecture.md)"};
 const OptionDef quiet_opt{"--quiet", "-q", false, false, "", "no run summary on stderr"};

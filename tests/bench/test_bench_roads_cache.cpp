@@ -26,8 +26,8 @@ constexpr int parcels = 1500;  // a few platforms: tiny, for CI under ASan
 
 // Ranks every parcel to GeoJSON with the cache in `cache` ("" : --no-cache).
 Outcome rank(const std::string& dataset, const std::string& out, const std::string& cache) {
-  std::vector<std::string> args{"rank", "--profile", profile, "--dataset", dataset, "-o", out,
-                                "--top", "0", "--include-vetoed", "-q"};
+  std::vector<std::string> args{"rank", "--profile", profile, "--dataset",        dataset, "-o",
+                                out,    "--top",     "0",     "--include-vetoed", "-q"};
   if (cache.empty()) args.push_back("--no-cache");
   return siterank_cli(args, cache.empty() ? "" : "SITERANK_CACHE_DIR=" + shell_quote(cache));
 }
@@ -53,8 +53,9 @@ TEST_CASE("the road cache changes no byte of the result", "[bench][roads]") {
   const TempDir root("bench_roads_cache");
   const std::string data = root.file("data");
   {
-    const Outcome o = run_program(SITERANK_BENCH_GENERATE, {"--parcels", std::to_string(parcels),
-                                                            "--out", data, "--seed", "3", "--roads"});
+    const Outcome o = run_program(
+        SITERANK_BENCH_GENERATE,
+        {"--parcels", std::to_string(parcels), "--out", data, "--seed", "3", "--roads"});
     INFO(o.err);
     REQUIRE(o.code == 0);
   }
@@ -108,8 +109,8 @@ TEST_CASE("the road cache changes no byte of the result", "[bench][roads]") {
     REQUIRE(o.code == 0);
     CHECK(read_file(root.file("blocked.geojson")) == expected);
     std::size_t warnings = 0;
-    for (std::size_t at = 0; (at = o.err.find("warning: road network cache", at)) != std::string::npos;
-         ++at)
+    for (std::size_t at = 0;
+         (at = o.err.find("warning: road network cache", at)) != std::string::npos; ++at)
       ++warnings;
     CHECK(warnings == 1);
     CHECK_THAT(o.err, Catch::Contains("going on without it"));

@@ -112,7 +112,8 @@ RoadGraph RoadGraph::from_parts(std::vector<Point> nodes, std::vector<Segment> s
                      s.direction == Direction::backward) &&
                     std::isfinite(s.length_m) && s.length_m >= 0 && std::isfinite(s.seconds) &&
                     s.seconds >= 0;
-    if (!ok) throw std::invalid_argument("road graph: segment " + std::to_string(i) + " is not valid");
+    if (!ok)
+      throw std::invalid_argument("road graph: segment " + std::to_string(i) + " is not valid");
   }
   RoadGraph g;
   g.nodes_ = std::move(nodes);

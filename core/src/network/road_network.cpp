@@ -52,8 +52,7 @@ bool same_points(std::span<const Point> a, const std::vector<Point>& b) {
 }
 
 std::int64_t ns_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() -
-                                                              t0)
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0)
       .count();
 }
 
@@ -78,9 +77,9 @@ RoadNetwork::RoadNetwork(std::string layer_name, RoadGraph graph,
 
 RoadNetwork::~RoadNetwork() {
   if (!timings_enabled()) return;
-  report_timing("roads: attach " + std::to_string(attached_points_.load()) +
-                    " points (sum over threads)",
-                static_cast<double>(attach_ns_.load()) * 1e-9);
+  report_timing(
+      "roads: attach " + std::to_string(attached_points_.load()) + " points (sum over threads)",
+      static_cast<double>(attach_ns_.load()) * 1e-9);
   report_timing("roads: trips from attachments (sum over threads)",
                 static_cast<double>(trip_ns_.load()) * 1e-9);
 }

@@ -92,9 +92,8 @@ TEST_CASE("road cache: a graph reads back edge for edge, with its notes") {
   const auto back = cache.load_graph(42);
   REQUIRE(back);
   require_same(g, back->graph);
-  CHECK(back->notes ==
-        std::vector<std::string>{"roads.gpkg (layer roads): 3 features of class 'footway' skipped",
-                                 ""});
+  CHECK(back->notes == std::vector<std::string>{
+                           "roads.gpkg (layer roads): 3 features of class 'footway' skipped", ""});
   CHECK_FALSE(cache.load_graph(43));
   CHECK(w.lines.empty());
 }
@@ -105,9 +104,8 @@ TEST_CASE("road cache: travel times read back exactly, and only for their graph"
   const RoadCache cache(dir.path(), w.sink());
   const RoadGraph g = sample_graph();
   const SegmentIndex index(g);
-  const std::vector<std::optional<Attachment>> at{index.attach({100, 10}, 500),
-                                                 index.attach({5000, 5000}, 500),
-                                                 index.attach({-500, 20}, 500)};
+  const std::vector<std::optional<Attachment>> at{
+      index.attach({100, 10}, 500), index.attach({5000, 5000}, 500), index.attach({-500, 20}, 500)};
   RoadCache::Times t{nearest_facilities(g, at, 15.0), {7, 8, 9}};
   cache.store_times(5, t);
   const auto back = cache.load_times(5, g);
@@ -144,8 +142,8 @@ TEST_CASE("road cache: damaged entries are detected, reported once each, and not
     w.lines.clear();
     CHECK_FALSE(cache.load_graph(1));
     REQUIRE(w.lines.size() == 1);
-    CHECK_THAT(w.lines[0], Catch::Contains(file) && Catch::Contains(why) &&
-                               Catch::Contains("rebuilding it"));
+    CHECK_THAT(w.lines[0],
+               Catch::Contains(file) && Catch::Contains(why) && Catch::Contains("rebuilding it"));
     cache.store_graph(1, g, {});  // what a run does next
     REQUIRE(cache.load_graph(1));
   };
@@ -212,7 +210,8 @@ TEST_CASE("a network over a cached graph gives the same trips, from the cache's 
   const std::vector<Point> from{{400, 410}, {10, 1190}, {5000, 0}, {600, 601}};
   const auto trips_of = [&](const RoadNetwork& net) {
     std::vector<RoadTrip> out;
-    net.trips("depots", [&] { return f; }, from, out);
+    net.trips(
+        "depots", [&] { return f; }, from, out);
     return out;
   };
   RoadNetwork built("roads", lines, settings);

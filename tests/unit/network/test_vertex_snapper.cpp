@@ -71,7 +71,8 @@ TEST_CASE("snapping equals an exhaustive search, at cell borders too") {
       const double cell = std::max(2 * tol, 1.0);
       Point p{std::round(next() * 20) * cell + (next() - 0.5) * 3 * tol,
               std::round(next() * 20) * cell + (next() - 0.5) * 3 * tol};
-      if (i % 7 == 0 && !reference.empty()) p = reference[static_cast<std::size_t>(next() * reference.size())];
+      if (i % 7 == 0 && !reference.empty())
+        p = reference[static_cast<std::size_t>(next() * reference.size())];
       if (i % 11 == 0) p.x = std::round(p.x / cell) * cell;  // exactly on a border
       std::uint32_t want = static_cast<std::uint32_t>(reference.size());
       double want_d = std::numeric_limits<double>::infinity();
