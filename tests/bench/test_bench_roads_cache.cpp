@@ -82,11 +82,9 @@ TEST_CASE("the road cache changes no byte of the result", "[bench][roads]") {
   REQUIRE(warm.code == 0);
   CHECK(read_file(root.file("warm.geojson")) == expected);
   CHECK(warm.err.find("warning: road network cache") == std::string::npos);
-  // The same notes on the roads layer as a run that read it (stderr is
-  // quiet with -q, so through validate's output instead is not needed: the
-  // result file is the contract).
 
-  SECTION("a damaged entry is one warning each, rebuilt, and the result the same") {
+  // Not Catch SECTIONs, which would generate and fill everything again.
+  {  // A damaged entry is one warning each, rebuilt, and the result the same.
     damage(graphs[0]);
     damage(times[0]);
     const Outcome o = rank(data, root.file("damaged.geojson"), cache);
@@ -102,7 +100,7 @@ TEST_CASE("the road cache changes no byte of the result", "[bench][roads]") {
     CHECK(read_file(root.file("again.geojson")) == expected);
     CHECK(again.err.find("warning: road network cache") == std::string::npos);
   }
-  SECTION("a cache folder that cannot be made: one warning, and the run goes on") {
+  {  // A cache folder that cannot be made: one warning, and the run goes on.
     const std::string blocker = root.write("blocker", "a file, not a folder");
     const Outcome o = rank(data, root.file("blocked.geojson"), blocker + "/cache");
     INFO(o.err);
