@@ -6,6 +6,7 @@
 #include "config/option_validation.hpp"
 #include "config/profile_usage.hpp"
 #include "config/road_manifest.hpp"
+#include "scoring/access_limits.hpp"
 #include "scoring/requirements.hpp"
 #include "util/install_paths.hpp"
 
@@ -55,6 +56,19 @@ void check_needs(const std::string& plugin, const CriterionNeeds& needs, const D
   }
 }
 
+// The access limits against the manifest, before any data is read.
+void check_access_limits(const ProfileDocument& profile, const DatasetManifest& m) {
+  for (const AccessLimit& l : profile.access_limits) {
+    const std::string where = profile.path + ": " + l.path + ": ";
+    if (!m.layer_with_role(l.role))
+      throw InputError(where + m.path + " has no layer with role '" + l.role + "'");
+    if (l.measure == AccessLimit::Measure::road_minutes && !m.layer_with_role(roads_role))
+      throw InputError(where + "minutes by road need a road network, and " + m.path +
+                       " has no layer with role 'roads' (use $.requirements.max_km for a "
+                       "straight-line limit)");
+  }
+}
+
 }  // namespace
 
 Plan plan_run(const RunRequest& request) {
@@ -95,6 +109,7 @@ Plan plan_run(const RunRequest& request) {
   plan.manifest =
       load_manifest(request.dataset_dir.empty() ? default_dataset_dir() : request.dataset_dir);
   for (const auto& c : plan.criteria) check_needs(c.plugin->info.name, c.needs, plan.manifest);
+  check_access_limits(plan.profile, plan.manifest);
   return plan;
 }
 
@@ -106,6 +121,8 @@ std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
     for (const auto& l : c.needs.layers) roles.insert(l.role);
     if (c.needs.road_network) roles.insert(roads_role);
   }
+  for (const AccessLimit& l : run->plan.profile.access_limits) roles.insert(l.role);
+  if (needs_road_network(run->plan.profile.access_limits)) roles.insert(roads_role);
   run->dataset = load_dataset(run->plan.manifest, &roles, with_parcels);
   Dataset& d = run->dataset;
   if (!d.roads.empty()) {
@@ -150,8 +167,18 @@ std::unique_ptr<Run> execute(Plan plan, const RunRequest& request,
     eo.progress = [&progress](std::size_t done, std::size_t total) {
       progress({"score", done, total});
     };
-  run->result = score_and_rank(run->dataset.parcels, *run->index, run->criteria, eo,
-                               requirement_vetoes(run->plan.profile.profile, run->dataset.parcels));
+  std::vector<VetoEntry> vetoes =
+      requirement_vetoes(run->plan.profile.profile, run->dataset.parcels);
+  try {
+    std::vector<VetoEntry> limits = access_limit_vetoes(
+        run->plan.profile.access_limits, run->dataset.parcels, *run->index, request.threads);
+    std::move(limits.begin(), limits.end(), std::back_inserter(vetoes));
+  } catch (const InputError& e) {
+    throw InputError(run->plan.profile.path + ": " + e.what());
+  }
+  // The engine sorts vetoes by parcel, stably: requirements, then limits.
+  run->result =
+      score_and_rank(run->dataset.parcels, *run->index, run->criteria, eo, std::move(vetoes));
   return run;
 }
 
