@@ -1,11 +1,16 @@
 // siterank_bench_generate: writes the benchmark dataset of issue 6.
 //
 //   siterank_bench_generate --parcels N --out DIR [--seed S] [--ref-scale R] [--ref-copies C]
+//                           [--roads]
 //
 // DIR/parcels.gpkg (layer parcels, N synthetic parcels in EPSG:4549, the
 // sample's attributes and Chinese field names), DIR/reference.gpkg (the
 // platforms and every point layer the four built-in criteria read) and
 // DIR/dataset.json, written last so a folder with a manifest is complete.
+// With --roads also DIR/roads.gpkg (layer roads: the synthetic road network
+// of generate/road_network.hpp, in the manifest as role roads) and
+// DIR/straight/dataset.json, the same dataset without the roads layer (its
+// sources ../*.gpkg): the straight-line run of bench/run-roads.
 // The same arguments give the same bytes. See docs/performance.md.
 #include <cerrno>
 #include <charconv>
@@ -25,6 +30,7 @@
 #include "generate/layout.hpp"
 #include "generate/manifest.hpp"
 #include "generate/reference_layers.hpp"
+#include "generate/road_network.hpp"
 
 namespace {
 
@@ -38,6 +44,7 @@ struct Args {
   std::uint64_t seed = 1;
   double ref_scale = 1;
   int ref_copies = 1;
+  bool roads = false;
 };
 
 struct UsageError : std::runtime_error {
@@ -53,7 +60,9 @@ const char* usage =
     "  --ref-scale R   reference layers at R times the sample's feature counts, 0 < R <= 1000\n"
     "  --ref-copies C  reference layers C times as large at the same density: copies far away,\n"
     "                  beyond every radius, 1 <= C <= 1000 (default 1)\n"
-    "                  (default 1)\n";
+    "                  (default 1)\n"
+    "  --roads         also a synthetic road network (roads.gpkg, role roads) of about one\n"
+    "                  directed edge per parcel, and straight/dataset.json without it\n";
 
 std::uint64_t parse_uint(const std::string& opt, std::string_view v) {
   std::uint64_t x = 0;
@@ -79,6 +88,10 @@ Args parse(int argc, char** argv) {
     if (opt == "--help" || opt == "-h") {
       std::cout << usage;
       std::exit(0);
+    }
+    if (opt == "--roads") {
+      a.roads = true;
+      continue;
     }
     if (opt != "--parcels" && opt != "--out" && opt != "--seed" && opt != "--ref-scale" &&
         opt != "--ref-copies")
@@ -188,6 +201,23 @@ void write_reference(const Args& a, const std::vector<bench::Platform>& platform
   w.close();
 }
 
+void write_roads(const Args& a, const std::vector<bench::Platform>& platforms) {
+  bench::RoadStats stats;
+  const auto roads = bench::road_network(platforms, a.seed, stats);
+  bench::GpkgWriter w(a.out + "/roads.gpkg");
+  w.layer("roads", bench::GpkgWriter::Geometry::line, {{"highway", 's'}, {"oneway", 's'}});
+  for (const auto& r : roads) {
+    w.text(0, r.highway);
+    w.text(1, r.oneway);
+    w.line(r.points);
+  }
+  w.close();
+  std::fprintf(stderr, "%s: road network: %llu features, %llu segments, %llu directed edges\n",
+               program, static_cast<unsigned long long>(stats.features),
+               static_cast<unsigned long long>(stats.segments),
+               static_cast<unsigned long long>(stats.directed_edges));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -208,10 +238,19 @@ int main(int argc, char** argv) {
     // The manifest goes first and comes back last: a folder with a
     // dataset.json is complete.
     std::filesystem::remove(a.out + "/dataset.json");
+    std::filesystem::remove(a.out + "/straight/dataset.json");
     std::vector<bench::Platform> platforms;
     write_parcels(a, platforms);
     write_reference(a, platforms);
-    bench::write_manifest(a.out + "/dataset.json", a.parcels, a.seed, a.ref_scale);
+    if (a.roads) {
+      write_roads(a, platforms);
+      std::filesystem::create_directories(a.out + "/straight");
+      bench::write_manifest(a.out + "/straight/dataset.json", a.parcels, a.seed, a.ref_scale,
+                            false, "../");
+    } else {
+      std::filesystem::remove(a.out + "/roads.gpkg");
+    }
+    bench::write_manifest(a.out + "/dataset.json", a.parcels, a.seed, a.ref_scale, a.roads);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::fprintf(stderr, "%s: %llu parcels in %zu platforms written to %s in %.1f s\n", program,
                  static_cast<unsigned long long>(a.parcels), platforms.size(), a.out.c_str(), s);

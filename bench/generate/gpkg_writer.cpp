@@ -40,7 +40,7 @@ GpkgWriter::~GpkgWriter() {
   CPLPopErrorHandler();
 }
 
-void GpkgWriter::layer(const std::string& name, bool polygons,
+void GpkgWriter::layer(const std::string& name, Geometry geometry,
                        const std::vector<FieldSpec>& fields) {
   if (pending_ > 0 && ds_->CommitTransaction() != OGRERR_NONE)
     throw std::runtime_error(path_ + ": commit failed" + reason());
@@ -49,8 +49,10 @@ void GpkgWriter::layer(const std::string& name, bool polygons,
   OGRSpatialReference srs;
   srs.importFromEPSG(4549);
   const char* options[] = {"FID=fid", "SPATIAL_INDEX=YES", nullptr};
-  layer_ = ds_->CreateLayer(name.c_str(), &srs, polygons ? wkbPolygon : wkbPoint,
-                            const_cast<char**>(options));
+  const OGRwkbGeometryType type = geometry == Geometry::polygon ? wkbPolygon
+                                   : geometry == Geometry::line  ? wkbLineString
+                                                                 : wkbPoint;
+  layer_ = ds_->CreateLayer(name.c_str(), &srs, type, const_cast<char**>(options));
   if (!layer_) throw std::runtime_error(path_ + ": cannot create layer " + name + reason());
   for (const auto& f : fields) {
     OGRFieldDefn d(f.name.c_str(), f.type == 's'   ? OFTString
@@ -81,6 +83,15 @@ void GpkgWriter::polygon(const std::vector<Pt>& open_ring) {
 
 void GpkgWriter::point(Pt p) {
   feature_->SetGeometryDirectly(new OGRPoint(p.x, p.y));
+  write();
+}
+
+void GpkgWriter::line(const std::vector<Pt>& points) {
+  auto l = std::make_unique<OGRLineString>();
+  l->setNumPoints(static_cast<int>(points.size()), FALSE);
+  for (std::size_t i = 0; i < points.size(); ++i)
+    l->setPoint(static_cast<int>(i), points[i].x, points[i].y);
+  feature_->SetGeometryDirectly(l.release());
   write();
 }
 

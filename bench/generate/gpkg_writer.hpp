@@ -29,8 +29,12 @@ class GpkgWriter {
   GpkgWriter(const GpkgWriter&) = delete;
   GpkgWriter& operator=(const GpkgWriter&) = delete;
 
+  enum class Geometry { point, polygon, line };
   // Starts a new layer; the previous one is finished.
-  void layer(const std::string& name, bool polygons, const std::vector<FieldSpec>& fields);
+  void layer(const std::string& name, bool polygons, const std::vector<FieldSpec>& fields) {
+    layer(name, polygons ? Geometry::polygon : Geometry::point, fields);
+  }
+  void layer(const std::string& name, Geometry geometry, const std::vector<FieldSpec>& fields);
   // Sets field `i` of the next feature.
   void text(int i, const std::string& v);
   void integer(int i, long long v);
@@ -38,6 +42,7 @@ class GpkgWriter {
   // Writes the next feature with its fields as set.
   void polygon(const std::vector<Pt>& open_ring);
   void point(Pt p);
+  void line(const std::vector<Pt>& points);
   // Commits and closes; throws on failure.
   void close();
 

@@ -317,6 +317,25 @@ Platform Layout::next_platform(std::uint64_t max_parcels,
   pf.centre = {(xmin + xmax) / 2, (ymin + ymax) / 2};
   pf.half_w = (xmax - xmin) / 2;
   pf.half_h = (ymax - ymin) / 2;
+
+  // Streets: between the blocks the parcels use, and round them in the
+  // margin. No draw of `rng` here, so the parcels stay those made without
+  // roads.
+  pf.origin = centre;
+  pf.cos_a = c;
+  pf.sin_a = s;
+  const auto streets = [](const std::vector<std::pair<double, double>>& spans, double lo,
+                          double hi) {
+    std::vector<double> out{lo + platform_margin_m / 2};
+    for (std::size_t i = 0; i + 1 < spans.size(); ++i) {
+      const double mid = (spans[i].second + spans[i + 1].first) / 2;
+      if (mid > lo + platform_margin_m && mid < hi - platform_margin_m) out.push_back(mid);
+    }
+    out.push_back(hi - platform_margin_m / 2);
+    return out;
+  };
+  pf.street_u = streets(us, umin, umax);
+  pf.street_v = streets(vs, vmin, vmax);
   return pf;
 }
 

@@ -31,6 +31,14 @@ struct Platform {
   std::vector<Pt> boundary;  // open ring, counter-clockwise
   Pt centre;
   double half_w, half_h;  // half the axis-aligned extent of the boundary
+  // The block grid's frame, for the local streets of the road network
+  // (road_network.hpp): world = origin + u * (cos_a, sin_a) + v * (-sin_a, cos_a).
+  Pt origin;
+  double cos_a, sin_a;
+  // Street centrelines of the used blocks in that frame: the middle of each
+  // gap between block columns (u) and rows (v), and the boundary streets in
+  // the margin, ascending.
+  std::vector<double> street_u, street_v;
 };
 
 class Layout {

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
+#include <string>
 
 namespace bench {
 
@@ -131,14 +132,26 @@ constexpr const char* tail = R"json(,
         "name": "名称",
         "workers": "从业人数"
       }
-    }
+    })json";
+constexpr const char* roads = R"json(,
+    "roads": {
+      "role": "roads",
+      "source": "roads.gpkg",
+      "layer": "roads",
+      "description": "Synthetic road network: motorway ring and spokes with ramps, arterial grid, platform streets",
+      "fields": {
+        "class": "highway",
+        "oneway": "oneway"
+      }
+    })json";
+constexpr const char* end = R"json(
   }
 })json";
 
 }  // namespace
 
 void write_manifest(const std::string& path, std::uint64_t parcels, std::uint64_t seed,
-                    double ref_scale) {
+                    double ref_scale, bool with_roads, const std::string& source_prefix) {
   char name[160];
   std::snprintf(name, sizeof name, "\"siterank benchmark: %llu parcels, seed %llu, ref-scale %g\"",
                 static_cast<unsigned long long>(parcels), static_cast<unsigned long long>(seed),
@@ -147,8 +160,17 @@ void write_manifest(const std::string& path, std::uint64_t parcels, std::uint64_
       "\"Synthetic benchmark dataset written by siterank_bench_generate (bench/): platforms "
       "modelled on the Hangzhou sample's, packed around Hangzhou in EPSG:4549. Not real "
       "data.\"";
+  std::string text = std::string(head) + name + middle + description + tail +
+                     (with_roads ? roads : "") + end + "\n";
+  if (!source_prefix.empty())
+    for (const char* file : {"parcels.gpkg", "reference.gpkg"}) {
+      const std::string from = std::string("\"source\": \"") + file + "\"";
+      const std::string to = std::string("\"source\": \"") + source_prefix + file + "\"";
+      for (std::size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
+        text.replace(at, from.size(), to);
+    }
   std::ofstream out(path, std::ios::binary);
-  out << head << name << middle << description << tail << "\n";
+  out << text;
   out.close();
   if (!out) throw std::runtime_error("cannot write " + path);
 }

@@ -26,6 +26,10 @@ const OptionDef plugins_dir_opt{
 const OptionDef threads_opt{
     "--threads", "",  true,
     false,       "N", "scoring threads (default: all cores; SITERANK_NUM_THREADS)"};
+const OptionDef no_cache_opt{
+    "--no-cache", "", false, false, "",
+    "neither read nor write the road network cache (SITERANK_CACHE_DIR, default "
+    "~/.cache/siterank; see docs/architecture.md)"};
 const OptionDef quiet_opt{"--quiet", "-q", false, false, "", "no run summary on stderr"};
 
 const OptionDef strict_opt{"--strict",
@@ -48,6 +52,7 @@ RunRequest request_from(const Args& a) {
   r.dataset_dir = a.get("--dataset");
   r.plugin_dirs = a.all("--plugins-dir");
   r.strict = a.has("--strict");
+  r.road_cache = !a.has("--no-cache");
   long long threads = 0;
   if (const char* env = std::getenv("SITERANK_NUM_THREADS")) threads = std::atoll(env);
   r.threads = static_cast<unsigned>(a.integer("--threads", threads));

@@ -19,6 +19,7 @@ extern const OptionDef profile_opt;
 extern const OptionDef dataset_opt;
 extern const OptionDef plugins_dir_opt;
 extern const OptionDef threads_opt;
+extern const OptionDef no_cache_opt;
 extern const OptionDef quiet_opt;
 extern const OptionDef strict_opt;
 // Monte Carlo options shared by `sensitivity` and `rank --with-sensitivity`.

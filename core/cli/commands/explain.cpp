@@ -38,6 +38,7 @@ Command explain_command() {
            {"--output", "-o", true, false, "FILE", "write to FILE instead of stdout"},
            plugins_dir_opt,
            threads_opt,
+           no_cache_opt,
            strict_opt},
           cmd_explain};
 }

@@ -117,6 +117,7 @@ Command rank_command() {
        seed_opt,
        plugins_dir_opt,
        threads_opt,
+       no_cache_opt,
        strict_opt,
        quiet_opt},
       cmd_rank};

@@ -49,6 +49,7 @@ Command report_command() {
             "are always shown)"},
            plugins_dir_opt,
            threads_opt,
+           no_cache_opt,
            strict_opt,
            quiet_opt},
           cmd_report};

@@ -56,6 +56,7 @@ Command sensitivity_command() {
        {"--output", "-o", true, false, "FILE", "write to FILE instead of stdout"},
        plugins_dir_opt,
        threads_opt,
+       no_cache_opt,
        strict_opt,
        quiet_opt},
       cmd_sensitivity};

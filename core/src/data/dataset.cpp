@@ -15,7 +15,7 @@
 namespace siterank {
 
 Dataset load_dataset(const DatasetManifest& manifest, const std::set<std::string>* roles,
-                     bool with_parcels) {
+                     bool with_parcels, const RoadsLoader& load_roads) {
   Dataset out;
   out.manifest = manifest;
   try {
@@ -31,7 +31,10 @@ Dataset load_dataset(const DatasetManifest& manifest, const std::set<std::string
   for (const auto& s : manifest.layers) {
     if (roles && !roles->count(s.role)) continue;
     if (s.role == roads_role) {
-      out.roads = data_detail::load_roads(s, manifest, out.working_crs, out.report);
+      if (load_roads)
+        load_roads(s, out);
+      else
+        out.roads = data_detail::load_roads(s, manifest, out.working_crs, out.report);
       out.roads_layer = s.name;
     } else
       out.layers.push_back(data_detail::load_reference(s, manifest, out.working_crs, out.report));

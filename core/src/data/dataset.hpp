@@ -4,6 +4,7 @@
 
 #include <ogr_spatialref.h>
 
+#include <functional>
 #include <set>
 #include <siterank/host/load_report.hpp>
 #include <siterank/parcels.hpp>
@@ -33,8 +34,12 @@ struct Dataset {
 // Loads the parcels (unless `with_parcels` is false) and the layers whose
 // roles are in `roles` (all layers when `roles` is null): role "roads" into
 // `roads`, the others into `layers`.
+// `load_roads`, when given, loads the roads layer instead (in its place
+// among the layers, so the report's notes keep their order): the road
+// cache fills in the notes of a graph it already has and loads no lines.
 // Throws InputError naming the file, layer, field or parcel.
+using RoadsLoader = std::function<void(const LayerSource& roads, Dataset& out)>;
 Dataset load_dataset(const DatasetManifest& manifest, const std::set<std::string>* roles = nullptr,
-                     bool with_parcels = true);
+                     bool with_parcels = true, const RoadsLoader& load_roads = {});
 
 }  // namespace siterank

@@ -1,6 +1,7 @@
 #include "network/road_graph.hpp"
 
 #include <cmath>
+#include <limits>
 #include <siterank/number_text.hpp>
 #include <stdexcept>
 #include <string>
@@ -92,7 +93,30 @@ RoadGraph RoadGraph::build(std::span<const RoadLine> lines, double snap_toleranc
   RoadGraph g;
   for (std::size_t i = 0; i < lines.size(); ++i)
     add_segments(lines[i], static_cast<std::uint32_t>(i), snapper, g.segments_);
-  g.nodes_ = snapper.nodes();
+  g.nodes_ = snapper.take_nodes();
+  g.forward_ = make_csr(g.segments_, g.nodes_.size(), false);
+  g.reverse_ = make_csr(g.segments_, g.nodes_.size(), true);
+  return g;
+}
+
+RoadGraph RoadGraph::from_parts(std::vector<Point> nodes, std::vector<Segment> segments) {
+  if (nodes.size() >= std::numeric_limits<std::uint32_t>::max())
+    throw std::invalid_argument("road graph: more than 2^32 - 1 nodes");
+  for (const Point& p : nodes)
+    if (!std::isfinite(p.x) || !std::isfinite(p.y))
+      throw std::invalid_argument("road graph: a node with a non-finite coordinate");
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const Segment& s = segments[i];
+    const bool ok = s.from < nodes.size() && s.to < nodes.size() && s.from != s.to &&
+                    (s.direction == Direction::both || s.direction == Direction::forward ||
+                     s.direction == Direction::backward) &&
+                    std::isfinite(s.length_m) && s.length_m >= 0 && std::isfinite(s.seconds) &&
+                    s.seconds >= 0;
+    if (!ok) throw std::invalid_argument("road graph: segment " + std::to_string(i) + " is not valid");
+  }
+  RoadGraph g;
+  g.nodes_ = std::move(nodes);
+  g.segments_ = std::move(segments);
   g.forward_ = make_csr(g.segments_, g.nodes_.size(), false);
   g.reverse_ = make_csr(g.segments_, g.nodes_.size(), true);
   return g;

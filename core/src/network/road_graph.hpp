@@ -47,12 +47,20 @@ class RoadGraph {
   // a shared vertex stay apart (bridges, overpasses, as in OSM). Segments
   // whose ends snap to one node are dropped.
   static RoadGraph build(std::span<const RoadLine> lines, double snap_tolerance_m);
+  // The graph of nodes and segments that build() made before (the road
+  // cache, network/road_cache.hpp): the same graph, edge for edge. Throws
+  // std::invalid_argument when they cannot be one (a node index out of
+  // range, a segment from a node to itself, a bad direction, a length or
+  // time that is not finite and >= 0).
+  static RoadGraph from_parts(std::vector<Point> nodes, std::vector<Segment> segments);
 
   std::size_t node_count() const { return nodes_.size(); }
   std::size_t edge_count() const { return num_edges(forward_); }  // directed edges
   std::size_t segment_count() const { return segments_.size(); }
   Point node(std::uint32_t n) const { return nodes_[n]; }
   const Segment& segment(std::uint32_t s) const { return segments_[s]; }
+  const std::vector<Point>& nodes() const { return nodes_; }
+  const std::vector<Segment>& segments() const { return segments_; }
 
   // Edges as driven: u -> v costs the time from u to v.
   const Csr& forward() const { return forward_; }

@@ -4,7 +4,9 @@
 // on first use and kept for the rest of the run.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "network/network_attachment.hpp"
+#include "network/road_cache.hpp"
 #include "network/road_graph.hpp"
 #include "network/travel_times.hpp"
 
@@ -25,6 +28,8 @@ class RoadNetwork {
   // Throws std::invalid_argument for bad lines or settings (naming the line).
   RoadNetwork(std::string layer_name, std::span<const RoadLine> lines,
               const RoadNetworkSettings& settings);
+  // Over a graph built before (read from the road cache).
+  RoadNetwork(std::string layer_name, RoadGraph graph, const RoadNetworkSettings& settings);
   ~RoadNetwork();
   RoadNetwork(const RoadNetwork&) = delete;
   RoadNetwork& operator=(const RoadNetwork&) = delete;
@@ -43,6 +48,11 @@ class RoadNetwork {
   void trips(const std::string& key, const std::function<Facilities()>& facilities,
              std::span<const Point> from, std::vector<RoadTrip>& out) const;
 
+  // Travel times are then read from `cache` (which must outlive the
+  // network) when it has them for these facilities on the graph of
+  // `graph_key` (data/road_cache_key.hpp), and written to it otherwise.
+  void use_cache(const RoadCache* cache, std::uint64_t graph_key);
+
  private:
   struct TimesTo {
     std::vector<std::size_t> features;
@@ -51,12 +61,22 @@ class RoadNetwork {
   std::shared_ptr<const TimesTo> times_to(const std::string& key,
                                           const std::function<Facilities()>& facilities) const;
 
+  // The points' attachments, reused while a thread asks about the same
+  // points again (a criterion asks once per facility set for one batch).
+  const std::vector<std::optional<Attachment>>& attachments(std::span<const Point> from) const;
+
   std::string layer_name_;
   RoadNetworkSettings settings_;
   RoadGraph graph_;
   SegmentIndex segments_;
+  std::uint64_t id_;  // tells this network's attachments from another's
+  const RoadCache* disk_ = nullptr;
+  std::uint64_t graph_key_ = 0;
   mutable std::mutex mutex_;
   mutable std::map<std::string, std::shared_ptr<const TimesTo>> cache_;
+  // Summed over threads, for SITERANK_TIMINGS (network/timings.hpp).
+  mutable std::atomic<std::int64_t> attach_ns_{0}, trip_ns_{0};
+  mutable std::atomic<std::uint64_t> attached_points_{0};
 };
 
 }  // namespace siterank::network

@@ -26,6 +26,8 @@ class VertexSnapper {
   std::uint32_t snap(Point p);
 
   const std::vector<Point>& nodes() const { return nodes_; }
+  // The nodes, moved out: the snapper is done.
+  std::vector<Point> take_nodes() { return std::move(nodes_); }
 
  private:
   struct Index;

@@ -1,11 +1,17 @@
 #include "scoring/pipeline.hpp"
 
+#include <iostream>
+#include <optional>
 #include <set>
 #include <siterank/host/errors.hpp>
 
 #include "config/option_validation.hpp"
 #include "config/profile_usage.hpp"
 #include "config/road_manifest.hpp"
+#include "data/road_cache_key.hpp"
+#include "data/road_loader.hpp"
+#include "network/road_cache.hpp"
+#include "network/timings.hpp"
 #include "scoring/access_limits.hpp"
 #include "scoring/requirements.hpp"
 #include "util/install_paths.hpp"
@@ -106,6 +112,7 @@ Plan plan_run(const RunRequest& request) {
                                  ": not used by any enabled criterion");
   if (request.strict && !plan.unused_fields.empty())
     throw InputError(plan.unused_fields.front() + " (an error with --strict)");
+  plan.road_cache = request.road_cache;
   plan.manifest =
       load_manifest(request.dataset_dir.empty() ? default_dataset_dir() : request.dataset_dir);
   for (const auto& c : plan.criteria) check_needs(c.plugin->info.name, c.needs, plan.manifest);
@@ -123,16 +130,63 @@ std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
   }
   for (const AccessLimit& l : run->plan.profile.access_limits) roles.insert(l.role);
   if (needs_road_network(run->plan.profile.access_limits)) roles.insert(roads_role);
-  run->dataset = load_dataset(run->plan.manifest, &roles, with_parcels);
-  Dataset& d = run->dataset;
-  if (!d.roads.empty()) {
-    try {
-      run->roads = std::make_unique<network::RoadNetwork>(d.roads_layer, d.roads, d.road_settings);
-    } catch (const std::invalid_argument& e) {
-      throw InputError(run->plan.manifest.path + ": $.layers." + d.roads_layer + ": " + e.what());
+  const DatasetManifest& m = run->plan.manifest;
+  run->road_cache = std::make_unique<network::RoadCache>(
+      run->plan.road_cache ? network::RoadCache::default_dir() : std::string(),
+      [](const std::string& warning) { std::cerr << "siterank: warning: " << warning << "\n"; });
+  network::RoadCache& cache = *run->road_cache;
+  // The roads layer: its graph from the cache when the cache has it for
+  // these inputs, else its lines from the source (and the graph built
+  // from them is stored).
+  std::optional<std::uint64_t> graph_key;
+  std::optional<network::RoadCache::Graph> cached;
+  std::vector<std::string> road_notes;
+  const auto load_roads = [&](const LayerSource& s, Dataset& out) {
+    if (cache.enabled()) {
+      network::ScopedTiming t("roads: cache key (hash the roads source)");
+      try {
+        graph_key = data_detail::road_graph_key(s, m);
+      } catch (const std::exception& e) {
+        std::cerr << "siterank: warning: road network cache: " << e.what()
+                  << "; going on without it\n";
+      }
     }
-    d.roads = {};  // the graph has what it needs: the lines' memory goes back now
+    if (graph_key) {
+      network::ScopedTiming t("roads: cache read graph");
+      cached = cache.load_graph(*graph_key);
+    }
+    if (cached) {
+      out.report.notes.insert(out.report.notes.end(), cached->notes.begin(), cached->notes.end());
+      return;
+    }
+    network::ScopedTiming t("roads: load lines (OGR)");
+    const std::size_t before = out.report.notes.size();
+    out.roads = data_detail::load_roads(s, m, out.working_crs, out.report);
+    road_notes.assign(out.report.notes.begin() + static_cast<std::ptrdiff_t>(before),
+                      out.report.notes.end());
+  };
+  {
+    network::ScopedTiming t("load dataset (parcels, layers, roads)");
+    run->dataset = load_dataset(m, &roles, with_parcels, load_roads);
   }
+  Dataset& d = run->dataset;
+  try {
+    if (cached) {
+      run->roads = std::make_unique<network::RoadNetwork>(d.roads_layer, std::move(cached->graph),
+                                                          d.road_settings);
+    } else if (!d.roads.empty()) {
+      run->roads = std::make_unique<network::RoadNetwork>(d.roads_layer, d.roads, d.road_settings);
+      d.roads = {};  // the graph has what it needs: the lines' memory goes back now
+      if (graph_key) {
+        network::ScopedTiming t("roads: cache write graph");
+        cache.store_graph(*graph_key, run->roads->graph(), road_notes);
+      }
+    }
+  } catch (const std::invalid_argument& e) {
+    throw InputError(m.path + ": $.layers." + d.roads_layer + ": " + e.what());
+  }
+  cached.reset();
+  if (run->roads && graph_key) run->roads->use_cache(&cache, *graph_key);
   run->index = std::make_unique<ReferenceIndex>(d.layers, run->roads.get());
 
   for (const auto& c : run->plan.criteria) {
@@ -176,6 +230,7 @@ std::unique_ptr<Run> execute(Plan plan, const RunRequest& request,
   } catch (const InputError& e) {
     throw InputError(run->plan.profile.path + ": " + e.what());
   }
+  network::ScopedTiming timing("score and rank");
   // The engine sorts vetoes by parcel, stably: requirements, then limits.
   run->result =
       score_and_rank(run->dataset.parcels, *run->index, run->criteria, eo, std::move(vetoes));

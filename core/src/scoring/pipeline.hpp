@@ -36,12 +36,14 @@ struct Plan {
   // "FILE: $.path: not used by any enabled criterion", one per stated field
   // no criterion and no host rule reads (config/profile_usage.hpp).
   std::vector<std::string> unused_fields;
+  bool road_cache = true;  // RunRequest::road_cache
 };
 
 struct Run {
   Plan plan;
   Dataset dataset;
-  std::unique_ptr<network::RoadNetwork> roads;  // when the dataset has a roads layer
+  std::unique_ptr<network::RoadCache> road_cache;  // outlives `roads`, which uses it
+  std::unique_ptr<network::RoadNetwork> roads;     // when the dataset has a roads layer
   std::unique_ptr<ReferenceIndex> index;
   std::vector<EnabledCriterion> criteria;
   RankResult result;

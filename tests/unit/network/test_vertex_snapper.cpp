@@ -1,6 +1,10 @@
 // Vertices join the nearest node within the tolerance, deterministically.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
 #include <limits>
+#include <vector>
 
 #include "error_of.hpp"
 #include "network/vertex_snapper.hpp"
@@ -48,4 +52,37 @@ TEST_CASE("a negative or non-finite tolerance is refused") {
         "snapping tolerance must be a finite distance >= 0 m, got -1");
   CHECK(error_of([] { VertexSnapper(std::numeric_limits<double>::quiet_NaN()); }) ==
         "snapping tolerance must be a finite distance >= 0 m, got nan");
+}
+
+TEST_CASE("snapping equals an exhaustive search, at cell borders too") {
+  // Vertices on and about multiples of the grid's cells (max(2 x
+  // tolerance, 1 m)), in clusters closer than the tolerance, each snapped
+  // by the rule: the nearest node within the tolerance, equal distances to
+  // the lowest index, else a new node.
+  for (const double tol : {0.0, 0.3, 1.0, 2.5}) {
+    VertexSnapper s(tol);
+    std::vector<Point> reference;
+    std::uint64_t state = 12345;
+    const auto next = [&] {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      return static_cast<double>(state >> 11) / 9007199254740992.0;  // [0, 1)
+    };
+    for (int i = 0; i < 4000; ++i) {
+      const double cell = std::max(2 * tol, 1.0);
+      Point p{std::round(next() * 20) * cell + (next() - 0.5) * 3 * tol,
+              std::round(next() * 20) * cell + (next() - 0.5) * 3 * tol};
+      if (i % 7 == 0 && !reference.empty()) p = reference[static_cast<std::size_t>(next() * reference.size())];
+      if (i % 11 == 0) p.x = std::round(p.x / cell) * cell;  // exactly on a border
+      std::uint32_t want = static_cast<std::uint32_t>(reference.size());
+      double want_d = std::numeric_limits<double>::infinity();
+      for (std::uint32_t n = 0; n < reference.size(); ++n) {
+        const double d = siterank::distance(p, reference[n]);
+        if (d <= tol && d < want_d) want = n, want_d = d;
+      }
+      if (want == reference.size()) reference.push_back(p);
+      INFO("tolerance " << tol << ", vertex " << i);
+      REQUIRE(s.snap(p) == want);
+    }
+    REQUIRE(s.nodes().size() == reference.size());
+  }
 }

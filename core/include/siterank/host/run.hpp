@@ -29,6 +29,9 @@ struct RunRequest {
   // The result's top-K shares over these Monte Carlo weights
   // (rank --with-sensitivity); none when unset.
   std::optional<mcda::MonteCarloOptions> top_k_shares;
+  // Read and write the road network cache (docs/architecture.md, "Road
+  // network cache"; rank --no-cache turns it off). Results are the same.
+  bool road_cache = true;
 };
 
 // Reported now and then from the calling thread while a run scores.
