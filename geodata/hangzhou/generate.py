@@ -7,6 +7,7 @@ Writes, into DIR (default: the folder of this script):
   parcels.gpkg    layer `parcels` (EPSG:4549, CGCS2000 / 3-degree GK CM 120E)
   reference.gpkg  layers platforms, talent_sources, metro_stations, rail_hubs,
                   airports, interchanges, firms, workforce (EPSG:4326)
+  roads.gpkg      layer `roads`, the illustrative road network (EPSG:4549)
   dataset.json    the manifest (docs/formats.md)
 
 Python 3 standard library only, plus the `ogr2ogr` command (GDAL >= 3.0).
@@ -488,10 +489,14 @@ def make_blocks(pf, ring_m, rng):
     # streets end in T-junctions as in a real grid.
     vmain = road_positions(rng, vmin, vmax, (pf["block_v"][1] * 2.2, pf["block_v"][1] * 3.5))
     blocks = []
+    # the road centre lines, kept for the road network (road_grid()); no
+    # random draw depends on them, so the parcels are as without them
+    grid = dict(frame=frame, u=uroads, vmain=vmain, strips=[])
     for i in range(len(uroads) - 1):
         (u0, w0), (u1, w1) = uroads[i], uroads[i + 1]
         a, b = u0 + w0 / 2, u1 - w1 / 2
         vr = []
+        grid["strips"].append(vr)
         for j in range(len(vmain) - 1):
             (v0, vw0), (v1, _) = vmain[j], vmain[j + 1]
             vr.append((v0, vw0))
@@ -507,7 +512,7 @@ def make_blocks(pf, ring_m, rng):
                 continue
             blocks.append(dict(strip=i, row=j, corners=[frame.to_xy(a, c), frame.to_xy(b, c),
                                                          frame.to_xy(b, d), frame.to_xy(a, d)]))
-    return blocks
+    return blocks, grid
 
 
 def lognormal_area(rng, median, sigma):
@@ -1030,6 +1035,7 @@ def lonlat_ring_to_m(ring):
 def gen_parcels(scale):
     parcels = []
     platform_rings_m = {}
+    grids = {}
     for pi, pf in enumerate(PLATFORMS):
         ring_m = ccw(lonlat_ring_to_m(pf["ring"]))
         platform_rings_m[pf["name"]] = ring_m
@@ -1040,7 +1046,7 @@ def gen_parcels(scale):
             if min(xs) - 200 < x < max(xs) + 200 and min(ys) - 200 < y < max(ys) + 200:
                 excl_m.append(((x, y), 90.0))
         base_seed = SEED * 1000 + pi * 7919
-        blocks = make_blocks(pf, ring_m, random.Random(base_seed))
+        blocks, grids[pf["name"]] = make_blocks(pf, ring_m, random.Random(base_seed))
         need = max(1, round(pf["n"] * scale))
         # f > 1 subdivides blocks more finely when the pool is too small
         # for the requested scale (never at scale 1).
@@ -1071,7 +1077,7 @@ def gen_parcels(scale):
         chosen.sort(key=lambda p: (blocks[p["block"]]["strip"], blocks[p["block"]]["row"], p["k"]))
         assign_attributes(pf, chosen, blocks, ring_m, random.Random(base_seed + 3), f)
         parcels.extend(chosen)
-    return parcels, platform_rings_m
+    return parcels, platform_rings_m, grids
 
 
 def assign_attributes(pf, chosen, blocks, ring_m, rng, f):
@@ -1204,6 +1210,794 @@ def platform_of(lon, lat, platform_rings_m):
 
 
 # --------------------------------------------------------------------------
+# Road network (illustrative): the real expressway corridors as hand-digitised
+# waypoint lists (WGS84), main arterials between the platforms, hubs and
+# interchanges, and each platform's own grid (the roads its parcels were cut
+# from). Written to roads.gpkg in EPSG:4549. See README.md ("roads").
+# --------------------------------------------------------------------------
+
+# Chinese road classes of the layer's 道路等级 field -> OSM highway values
+# (mapped in dataset.json's values.class).
+ROAD_CLASS_ZH = {"motorway": "高速公路", "motorway_link": "匝道", "trunk": "快速路", "primary": "主干路",
+                 "secondary": "次干路", "tertiary": "支路", "service": "园区道路"}
+
+# Expressway-to-expressway junctions (枢纽): one shared vertex of both
+# corridors, every turn possible. WGS84, placed by hand (+-1-2 km).
+MOTORWAY_NODES = {
+    "留下枢纽": (120.0400, 30.2400),    # 绕城 x 杭徽
+    "杭长枢纽": (120.0160, 30.3500),    # 绕城 x 杭长
+    "勾庄枢纽": (120.1000, 30.3820),    # 绕城 x 杭宁
+    "东湖枢纽": (120.2960, 30.3500),    # 绕城 x 沪杭
+    "红垦枢纽": (120.3280, 30.2330),    # 绕城 x 杭甬 x 机场高速
+    "萧山枢纽": (120.2550, 30.1220),    # 绕城 x 杭金衢
+    "杭新景枢纽": (120.1120, 30.1120),  # 绕城 x 杭新景
+    "彭埠枢纽": (120.2320, 30.3000),    # 沪杭 x 杭甬 (彭埠, by 杭州东站)
+    "钱江通道枢纽": (120.5600, 30.1350),  # 钱江通道 x 杭甬
+}
+
+# Expressway corridors: ref, name, waypoints (WGS84 lon/lat, or a
+# MOTORWAY_NODES name), closed ring?  One two-way line per corridor (both
+# carriageways); what placed each corridor is in README.md.
+EXPRESSWAYS = [
+    ("G2501", "杭州绕城高速", [
+        "留下枢纽", (120.0410, 30.2680), (120.0400, 30.2840), (120.0355, 30.2930), (120.0260, 30.3020),
+        (120.0180, 30.3140), (120.0155, 30.3280), (120.0145, 30.3420), "杭长枢纽", (120.0400, 30.3600),
+        (120.0720, 30.3680), "勾庄枢纽", (120.1400, 30.3870), (120.1850, 30.3810),
+        (120.2250, 30.3690), (120.2580, 30.3575), "东湖枢纽", (120.3100, 30.3250), (120.3180, 30.2900),
+        (120.3170, 30.2620), "红垦枢纽", (120.3260, 30.1950), (120.3120, 30.1620), (120.2850, 30.1350),
+        "萧山枢纽", (120.2000, 30.1030), (120.1400, 30.1030), "杭新景枢纽", (120.0700, 30.1420),
+        (120.0700, 30.1720), (120.0580, 30.2000), (120.0450, 30.2220), "留下枢纽"]),
+    ("G56", "杭瑞高速（杭徽段）", [
+        "留下枢纽", (120.0100, 30.2360), (119.9850, 30.2330), (119.9300, 30.2320), (119.8800, 30.2360),
+        (119.8300, 30.2320), (119.8000, 30.2330), (119.7600, 30.2300), (119.7300, 30.2240),
+        (119.6800, 30.2150)]),
+    ("S13", "杭长高速", [
+        "杭长枢纽", (119.9950, 30.3430), (119.9600, 30.3420), (119.9300, 30.3450),
+        (119.8800, 30.3750), (119.8300, 30.4300)]),
+    ("G25", "长深高速（杭宁段）", ["勾庄枢纽", (120.0950, 30.4200), (120.0850, 30.4700), (120.0700, 30.5200)]),
+    ("G60", "沪昆高速（沪杭段）", [
+        "彭埠枢纽", (120.2500, 30.3180), (120.2750, 30.3370), "东湖枢纽", (120.3180, 30.3750),
+        (120.3250, 30.4050), (120.3700, 30.4400), (120.4300, 30.4700)]),
+    ("G92", "杭州湾环线高速（杭甬段）", [
+        "彭埠枢纽", (120.2550, 30.2830), (120.2680, 30.2680), (120.2950, 30.2460), "红垦枢纽",
+        (120.3550, 30.2000), (120.4000, 30.1850), (120.4550, 30.1880), (120.5100, 30.1600),
+        "钱江通道枢纽", (120.6100, 30.1100)]),
+    ("S9", "苏绍高速（钱江通道）", [
+        (120.5780, 30.4100), (120.5720, 30.3500), (120.5700, 30.3100), (120.5650, 30.2700),
+        (120.5630, 30.2000), "钱江通道枢纽"]),
+    ("G60", "沪昆高速（杭金衢段）", ["萧山枢纽", (120.2300, 30.0900), (120.2000, 30.0500), (120.1800, 30.0100)]),
+    ("G25", "长深高速（杭新景段）", ["杭新景枢纽", (120.0500, 30.0900), (119.9700, 30.0650), (119.8800, 30.0300)]),
+    ("", "杭州机场高速", ["红垦枢纽", (120.3480, 30.2200), (120.3650, 30.1990), (120.3850, 30.1935),
+                        (120.4080, 30.1950), (120.4180, 30.2130), (120.4220, 30.2300)]),
+]
+
+# Which corridor each point of INTERCHANGES lies on (its local access is
+# built there, and the point is moved onto it).
+INTERCHANGE_CORRIDOR = {
+    "转塘互通": "杭州绕城高速", "留下枢纽": "杭州绕城高速", "五常互通": "杭州绕城高速", "三墩互通": "杭州绕城高速",
+    "良渚互通": "杭州绕城高速", "勾庄枢纽": "杭州绕城高速", "半山互通": "杭州绕城高速", "东湖枢纽": "杭州绕城高速",
+    "下沙互通": "杭州绕城高速", "下沙大桥南互通": "杭州绕城高速", "红垦枢纽": "杭州绕城高速", "萧山互通": "杭州绕城高速",
+    "萧山枢纽": "杭州绕城高速", "袁浦互通": "杭州绕城高速", "机场互通": "杭州机场高速",
+    "瓜沥互通": "杭州湾环线高速（杭甬段）", "闲林互通": "杭瑞高速（杭徽段）", "青山湖互通": "杭瑞高速（杭徽段）",
+    "临安互通": "杭瑞高速（杭徽段）", "仓前互通": "杭长高速", "余杭互通": "杭长高速", "临平互通": "沪昆高速（沪杭段）",
+    "钱江通道南互通": "苏绍高速（钱江通道）", "江东互通": "苏绍高速（钱江通道）", "义桥互通": "沪昆高速（杭金衢段）",
+    "富阳互通": "长深高速（杭新景段）",
+}
+
+# Main arterials (快速路 trunk, 主干路 primary): name, class, WGS84
+# waypoints. Where one crosses a platform it is cut at the boundary and
+# joined to the platform's own grid, which carries it through (so no
+# arterial runs across a parcel). Where two cross they meet at grade.
+ARTERIALS = [
+    ("文一西路—科技大道", "primary", [
+        (120.1250, 30.2810), (120.0950, 30.2850), (120.0650, 30.2880), (120.0450, 30.2860), (120.0100, 30.2830),
+        (119.9800, 30.2800), (119.9500, 30.2720), (119.9200, 30.2620), (119.8950, 30.2530), (119.8550, 30.2575),
+        (119.8000, 30.2560), (119.7500, 30.2520), (119.7200, 30.2380)]),
+    ("天目山路—留和路", "primary", [
+        (120.1600, 30.2720), (120.1150, 30.2720), (120.0850, 30.2650), (120.0550, 30.2470), (120.0300, 30.2420),
+        (119.9850, 30.2420)]),
+    ("古墩路", "primary", [
+        (120.0980, 30.2650), (120.0950, 30.3000), (120.0920, 30.3300), (120.0880, 30.3600), (120.0720, 30.3720)]),
+    ("余杭塘路—东西大道", "primary", [
+        (120.1000, 30.3010), (120.0600, 30.2980), (120.0400, 30.2960), (120.0000, 30.2935), (119.9820, 30.2935),
+        (119.9400, 30.2960)]),
+    ("西站大道", "primary", [
+        (119.9820, 30.2700), (119.9820, 30.2935), (119.9830, 30.3000), (119.9900, 30.3200), (119.9950, 30.3380)]),
+    ("上塘路—上塘高架", "trunk", [
+        (120.1600, 30.2680), (120.1580, 30.3000), (120.1570, 30.3300), (120.1580, 30.3700), (120.1750, 30.3800),
+        (120.1850, 30.3900)]),
+    ("中河路—复兴大桥—江汉路", "trunk", [
+        (120.1700, 30.2700), (120.1760, 30.2500), (120.1780, 30.2250), (120.1800, 30.2050), (120.1820, 30.1900),
+        (120.1800, 30.1700), (120.1900, 30.1500)]),
+    ("德胜快速路—下沙路", "trunk", [
+        (120.1600, 30.3050), (120.2050, 30.3010), (120.2320, 30.3080), (120.2700, 30.3120), (120.3100, 30.3150),
+        (120.3500, 30.3180), (120.3850, 30.3180)]),
+    ("钱江路—西兴大桥—江陵路", "trunk", [
+        (120.2050, 30.2600), (120.2120, 30.2320), (120.2150, 30.2050), (120.2180, 30.1800), (120.2250, 30.1600)]),
+    ("时代大道", "trunk", [
+        (120.2400, 30.2550), (120.2380, 30.2150), (120.2350, 30.1900), (120.2320, 30.1600), (120.2280, 30.1200),
+        (120.2200, 30.0950)]),
+    ("江南大道—建设一路", "primary", [
+        (120.1500, 30.1800), (120.1800, 30.1950), (120.2100, 30.2050), (120.2400, 30.2080), (120.2700, 30.2000),
+        (120.3150, 30.2000)]),
+    ("市心路", "primary", [
+        (120.2650, 30.2550), (120.2700, 30.2150), (120.2720, 30.1800), (120.2900, 30.1720), (120.3050, 30.1620)]),
+    ("机场城市大道", "trunk", [
+        (120.3150, 30.2000), (120.3450, 30.2150), (120.3800, 30.2250), (120.4100, 30.2300), (120.4250, 30.2330)]),
+    ("江东大道", "trunk", [
+        (120.3350, 30.2650), (120.3800, 30.2720), (120.4300, 30.2850), (120.4700, 30.2900), (120.5200, 30.2950),
+        (120.5620, 30.2950)]),
+    ("江东大桥", "trunk", [(120.3700, 30.3180), (120.3750, 30.2900), (120.3820, 30.2730)]),
+    ("九堡大桥", "primary", [(120.2650, 30.3120), (120.2720, 30.2850), (120.2600, 30.2550)]),
+    ("之江路", "primary", [
+        (120.1760, 30.2250), (120.1500, 30.2050), (120.1200, 30.1900), (120.1000, 30.1750), (120.0850, 30.1650),
+        (120.0720, 30.1500), (120.0800, 30.1200), (120.1050, 30.1080)]),
+    ("钱塘江大桥—浦沿路", "primary", [(120.1500, 30.2050), (120.1550, 30.1850), (120.1550, 30.1650), (120.1550, 30.1450)]),
+    ("临平大道（320国道）", "trunk", [
+        (120.2000, 30.3300), (120.2300, 30.3400), (120.2800, 30.3480), (120.2930, 30.3700), (120.2950, 30.4000),
+        (120.3000, 30.4150)]),
+    ("机场大道", "trunk", [(120.4250, 30.2330), (120.4300, 30.2500), (120.4250, 30.2650), (120.4070, 30.2750),
+                          (120.4000, 30.2850)]),
+    ("石祥路", "primary", [(120.0950, 30.3320), (120.1400, 30.3300), (120.1900, 30.3300), (120.2300, 30.3350)]),
+    ("文渊路—医药港大道", "primary", [(120.3500, 30.3000), (120.3500, 30.3180), (120.3520, 30.3500), (120.3500, 30.3800)]),
+    ("新塘路—东站路", "primary", [(120.2050, 30.2600), (120.2080, 30.2800), (120.2100, 30.3010)]),
+]
+
+RAMP_HALF_M = 250.0      # an interchange's ramps leave the expressway this far either side of it
+TERMINAL_OFFSET_M = 220.0  # its ramp terminals lie this far either side of the expressway
+PLATFORM_GRID_REACH_M = 60.0  # a platform's grid roads run this far beyond its boundary
+
+
+def _r(p):
+    return (round(p[0], 3), round(p[1], 3))
+
+
+class Way:
+    def __init__(self, pts, cls, name, ref="", oneway=0, kind=""):
+        self.pts = [_r(p) for p in pts]
+        self.cls, self.name, self.ref, self.oneway, self.kind = cls, name, ref, oneway, kind
+
+
+def _project(p, a, b):
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    L = dx * dx + dy * dy
+    t = 0.0 if L == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / L))
+    q = (a[0] + t * dx, a[1] + t * dy)
+    return t, q, math.dist(p, q)
+
+
+def _chainage(pts):
+    s = [0.0]
+    for i in range(1, len(pts)):
+        s.append(s[-1] + math.dist(pts[i - 1], pts[i]))
+    return s
+
+
+def _at_chainage(pts, s):
+    ch = _chainage(pts)
+    for i in range(1, len(pts)):
+        if ch[i] >= s:
+            t = (s - ch[i - 1]) / max(1e-9, ch[i] - ch[i - 1])
+            a, b = pts[i - 1], pts[i]
+            return i - 1, (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
+    return len(pts) - 2, pts[-1]
+
+
+def _insert_point(way, p, tol=1.0):
+    """Puts a vertex on `way` at its point nearest to p; returns it (an
+    existing vertex when one is within tol)."""
+    best = None
+    for i in range(len(way.pts) - 1):
+        t, q, d = _project(p, way.pts[i], way.pts[i + 1])
+        if best is None or d < best[0] - 1e-9:
+            best = (d, i, q)
+    _, i, q = best
+    for v in (way.pts[i], way.pts[i + 1]):
+        if math.dist(v, q) <= tol:
+            return v
+    q = _r(q)
+    way.pts.insert(i + 1, q)
+    return q
+
+
+def _clip_intervals(a, b, ring):
+    """Parameter intervals of segment a-b inside ring."""
+    ts = [0.0, 1.0]
+    n = len(ring)
+    for k in range(n):
+        c, d = ring[k], ring[(k + 1) % n]
+        den = (b[0] - a[0]) * (d[1] - c[1]) - (b[1] - a[1]) * (d[0] - c[0])
+        if abs(den) < 1e-12:
+            continue
+        t = ((c[0] - a[0]) * (d[1] - c[1]) - (c[1] - a[1]) * (d[0] - c[0])) / den
+        u = ((c[0] - a[0]) * (b[1] - a[1]) - (c[1] - a[1]) * (b[0] - a[0])) / den
+        if 0 < t < 1 and 0 <= u <= 1:
+            ts.append(t)
+    ts.sort()
+    out = []
+    for t0, t1 in zip(ts, ts[1:]):
+        if t1 - t0 < 1e-9:
+            continue
+        tm = (t0 + t1) / 2
+        if point_in_ring((a[0] + tm * (b[0] - a[0]), a[1] + tm * (b[1] - a[1])), ring):
+            out.append((t0, t1))
+    return out
+
+
+def _lerp(a, b, t):
+    return (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
+
+
+def _outside_pieces(pts, rings):
+    """The parts of polyline pts outside every ring, as polylines; each cut
+    end is recorded with the ring it touches."""
+    pieces, cur, cuts = [], [pts[0]], []
+    inside = any(point_in_ring(pts[0], r) for r in rings.values())
+    if inside:
+        cur = None
+    for i in range(len(pts) - 1):
+        a, b = pts[i], pts[i + 1]
+        events = []
+        for name, r in rings.items():
+            for t0, t1 in _clip_intervals(a, b, r):
+                events.append((t0, t1, name))
+        events.sort()
+        for t0, t1, name in events:
+            if cur is not None and t0 > 0:
+                p = _lerp(a, b, t0)
+                cur.append(p)
+                pieces.append(cur)
+                cuts.append((p, name))
+            elif cur is not None:
+                pieces.append(cur)
+            cur = None
+            if t1 < 1:
+                p = _lerp(a, b, t1)
+                cur = [p]
+                cuts.append((p, name))
+        if cur is not None:
+            cur.append(b)
+    if cur is not None and len(cur) > 1:
+        pieces.append(cur)
+    return [p for p in pieces if len(p) > 1 and sum(math.dist(p[k], p[k + 1]) for k in range(len(p) - 1)) > 50], cuts
+
+
+def _grid_ways(pf, ring_m, grid):
+    """The platform's road centre lines (those the parcels were cut from),
+    clipped to the platform boundary pushed PLATFORM_GRID_REACH_M out."""
+    cx, cy = ring_centroid(ring_m)
+    reach = []
+    for x, y in ring_m:
+        d = math.hypot(x - cx, y - cy)
+        k = 1 + PLATFORM_GRID_REACH_M / d
+        reach.append((cx + (x - cx) * k, cy + (y - cy) * k))
+    fr = grid["frame"]
+    us, vm = grid["u"], grid["vmain"]
+    u0, u1 = us[0][0] - 100, us[-1][0] + 100
+    v0, v1 = vm[0][0] - 100, vm[-1][0] + 100
+    lines = []
+    for u, w in us:
+        lines.append(((u, v0), (u, v1), "secondary" if w >= 40 else "tertiary"))
+    for v, w in vm:
+        lines.append(((u0, v), (u1, v), "secondary" if w >= 40 else "tertiary"))
+    main = set(v for v, _ in vm)
+    for i, vr in enumerate(grid["strips"]):
+        for v, w in vr:
+            if v not in main:
+                lines.append(((us[i][0], v), (us[i + 1][0], v), "service"))
+    ways = []
+    for a_uv, b_uv, cls in lines:
+        a, b = fr.to_xy(*a_uv), fr.to_xy(*b_uv)
+        for t0, t1 in _clip_intervals(a, b, reach):
+            p, q = _lerp(a, b, t0), _lerp(a, b, t1)
+            if math.dist(p, q) > 30:
+                ways.append(Way([p, q], cls, pf["name"] + "园区道路", kind="grid:" + pf["name"]))
+    return ways
+
+
+def _join_at_grade(ways):
+    """Shared vertices where at-grade roads cross or one ends on another."""
+    cell = 1000.0
+    segs = []
+    for wi, w in enumerate(ways):
+        for i in range(len(w.pts) - 1):
+            segs.append((wi, i, w.pts[i], w.pts[i + 1]))
+    buckets = {}
+    for si, (_, _, a, b) in enumerate(segs):
+        for gx in range(int(min(a[0], b[0]) // cell), int(max(a[0], b[0]) // cell) + 1):
+            for gy in range(int(min(a[1], b[1]) // cell), int(max(a[1], b[1]) // cell) + 1):
+                buckets.setdefault((gx, gy), []).append(si)
+    adds = {}  # way -> [(segment, t, point)]
+    seen = set()
+    for lst in buckets.values():
+        for x in range(len(lst)):
+            for y in range(x + 1, len(lst)):
+                s1, s2 = lst[x], lst[y]
+                if (s1, s2) in seen:
+                    continue
+                seen.add((s1, s2))
+                w1, i1, a, b = segs[s1]
+                w2, i2, c, d = segs[s2]
+                if w1 == w2:
+                    continue
+                den = (b[0] - a[0]) * (d[1] - c[1]) - (b[1] - a[1]) * (d[0] - c[0])
+                if abs(den) < 1e-9:
+                    continue
+                t = ((c[0] - a[0]) * (d[1] - c[1]) - (c[1] - a[1]) * (d[0] - c[0])) / den
+                u = ((c[0] - a[0]) * (b[1] - a[1]) - (c[1] - a[1]) * (b[0] - a[0])) / den
+                la, lc = math.dist(a, b), math.dist(c, d)
+                eps_t, eps_u = 0.05 / la, 0.05 / lc
+                if not (-eps_t <= t <= 1 + eps_t and -eps_u <= u <= 1 + eps_u):
+                    continue
+                p = _lerp(a, b, min(1.0, max(0.0, t)))
+                # reuse a vertex within 1 m, so no two vertices lie that close
+                for v, tt, ll in ((a, t, la), (b, 1 - t, la), (c, u, lc), (d, 1 - u, lc)):
+                    if tt * ll <= 1.0:
+                        p = v
+                        break
+                p = _r(p)
+                adds.setdefault(w1, []).append((i1, t, p))
+                adds.setdefault(w2, []).append((i2, u, p))
+    for wi, lst in adds.items():
+        w = ways[wi]
+        lst.sort(key=lambda e: (e[0], e[1]), reverse=True)
+        for i, t, p in lst:
+            if p in (w.pts[i], w.pts[i + 1]):
+                continue
+            w.pts.insert(i + 1, p)
+        # drop repeated points
+        w.pts = [p for k, p in enumerate(w.pts) if k == 0 or p != w.pts[k - 1]]
+
+
+def _nearest_on(ways, p, accept):
+    best = None
+    for wi, w in enumerate(ways):
+        if not accept(w):
+            continue
+        for i in range(len(w.pts) - 1):
+            _, q, d = _project(p, w.pts[i], w.pts[i + 1])
+            if best is None or d < best[0] - 1e-9:
+                best = (d, wi, q)
+    return best
+
+
+def _spur(ways, p, cls, name, accept, kind="spur", min_m=1.0):
+    """A road from p to the nearest accepted road (joined there)."""
+    best = _nearest_on(ways, p, accept)
+    if best is None or best[0] <= min_m:
+        return None
+    q = _insert_point(ways[best[1]], best[2])
+    w = Way([p, q], cls, name, kind=kind)
+    ways.append(w)
+    return w
+
+
+def _components(ways):
+    """Undirected components: (vertex -> component id, list of way sets)."""
+    parent = {}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for w in ways:
+        for p in w.pts:
+            parent.setdefault(p, p)
+        for i in range(len(w.pts) - 1):
+            ra, rb = find(w.pts[i]), find(w.pts[i + 1])
+            if ra != rb:
+                parent[ra] = rb
+    comp = {}
+    for wi, w in enumerate(ways):
+        comp.setdefault(find(w.pts[0]), []).append(wi)
+    return sorted(comp.values(), key=lambda c: (-sum(len(ways[i].pts) for i in c), c[0]))
+
+
+def is_motorway(w):
+    return w.cls in ("motorway", "motorway_link")
+
+
+def _prune_grids(ways, parcels):
+    """Keeps of each platform grid the streets its parcels front onto, and
+    the shortest grid streets that connect them and the roads joining the
+    grid (a greedy Steiner tree on the grid), so the sample stays small."""
+    import heapq
+    grid_ix = [i for i, w in enumerate(ways) if w.kind.startswith("grid:")]
+    others = [w for w in ways if not w.kind.startswith("grid:")]
+    other_vertices = set(p for w in others for p in w.pts)
+    segs = []  # (a, b, way index)
+    for i in grid_ix:
+        w = ways[i]
+        for k in range(len(w.pts) - 1):
+            segs.append((w.pts[k], w.pts[k + 1], i))
+    cell = 250.0
+    buckets = {}
+    for si, (a, b, _) in enumerate(segs):
+        for gx in range(int(min(a[0], b[0]) // cell), int(max(a[0], b[0]) // cell) + 1):
+            for gy in range(int(min(a[1], b[1]) // cell), int(max(a[1], b[1]) // cell) + 1):
+                buckets.setdefault((gx, gy), []).append(si)
+    needed = set()
+    for p in parcels:  # the street each parcel fronts onto: the nearest to its centre
+        c = ring_centroid(p["ring"])
+        best = None
+        for gx in range(int(c[0] // cell) - 2, int(c[0] // cell) + 3):
+            for gy in range(int(c[1] // cell) - 2, int(c[1] // cell) + 3):
+                for si in buckets.get((gx, gy), ()):
+                    d = _project(c, segs[si][0], segs[si][1])[2]
+                    if best is None or d < best[0] - 1e-9 or (abs(d - best[0]) <= 1e-9 and si < best[1]):
+                        best = (d, si)
+        if best is not None:
+            needed.add(best[1])
+    # and the grid's main streets (次干路), so traffic crosses a platform on them
+    needed |= set(si for si, (a, b, i) in enumerate(segs) if ways[i].cls == "secondary")
+    keep = set()
+    by_platform = {}
+    for si, (a, b, i) in enumerate(segs):
+        by_platform.setdefault(ways[i].kind, []).append(si)
+    for kind in sorted(by_platform):
+        sis = by_platform[kind]
+        adj = {}
+        for si in sis:
+            a, b, _ = segs[si]
+            adj.setdefault(a, []).append((b, si))
+            adj.setdefault(b, []).append((a, si))
+        # groups to connect: each needed street's component, each joining vertex
+        parent = {}
+
+        def find(x):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(x, y):
+            rx, ry = find(x), find(y)
+            if rx != ry:
+                parent[rx] = ry
+
+        for v in adj:
+            parent[v] = v
+        for si in sis:
+            if si in needed:
+                union(segs[si][0], segs[si][1])
+        groups = {}
+        for si in sis:
+            if si in needed:
+                groups.setdefault(find(segs[si][0]), set()).update(segs[si][:2])
+        for v in sorted(adj):
+            if v in other_vertices:
+                groups.setdefault(find(v), set()).add(v)
+        glist = sorted(groups.values(), key=lambda g: (-len(g), min(g)))
+        if not glist:
+            continue
+        tree = set(glist[0])
+        kept = set(si for si in sis if si in needed and segs[si][0] in tree)
+        rest = [g for g in glist[1:]]
+        while rest:
+            owner = {}
+            for gi, g in enumerate(rest):
+                for v in g:
+                    owner[v] = gi
+            dist, prev = {}, {}
+            heap = [(0.0, v) for v in sorted(tree)]
+            for _, v in heap:
+                dist[v] = 0.0
+            heapq.heapify(heap)
+            hit = None
+            while heap:
+                d, v = heapq.heappop(heap)
+                if d > dist[v]:
+                    continue
+                if v in owner:
+                    hit = v
+                    break
+                for nb, si in adj.get(v, ()):
+                    nd = d + math.dist(v, nb)
+                    if nd < dist.get(nb, float("inf")) - 1e-9:
+                        dist[nb] = nd
+                        prev[nb] = (v, si)
+                        heapq.heappush(heap, (nd, nb))
+            if hit is None:
+                # unreachable on the grid: kept as it is, joined later
+                for g in rest:
+                    tree |= g
+                    kept |= set(si for si in sis if si in needed and segs[si][0] in g)
+                break
+            v = hit
+            while v in prev:
+                u, si = prev[v]
+                kept.add(si)
+                tree.add(u)
+                v = u
+            g = rest.pop(owner[hit])
+            tree |= g
+            kept |= set(si for si in sis if si in needed and (segs[si][0] in g or segs[si][1] in g))
+        keep |= kept
+    # rebuild the grid ways from the kept streets, one way per run of them
+    out = [w for w in ways if not w.kind.startswith("grid:")]
+    run_start = None
+    for si, (a, b, i) in enumerate(segs):
+        cont = run_start is not None and segs[si - 1][2] == i and segs[si - 1][1] == a and (si - 1) in keep
+        if si in keep:
+            if cont:
+                out[-1].pts.append(b)
+            else:
+                w = ways[i]
+                out.append(Way([a, b], w.cls, w.name, kind=w.kind))
+            run_start = si
+        else:
+            run_start = None
+    # a grid street is straight: drop the vertices where nothing joins it any more
+    use = {}
+    for w in out:
+        for p in w.pts:
+            use[p] = use.get(p, 0) + 1
+    for w in out:
+        if w.kind.startswith("grid:") and len(w.pts) > 2:
+            w.pts = [w.pts[0]] + [p for p in w.pts[1:-1] if use[p] > 1] + [w.pts[-1]]
+    return out
+
+
+def _crosses_parcel(a, b, parcels):
+    for p in parcels:
+        r = p["ring"]
+        if max(a[0], b[0]) < min(x for x, _ in r) or min(a[0], b[0]) > max(x for x, _ in r):
+            continue
+        if max(a[1], b[1]) < min(y for _, y in r) or min(a[1], b[1]) > max(y for _, y in r):
+            continue
+        if point_in_ring(a, r) or any(segs_cross(a, b, r[k], r[(k + 1) % len(r)]) for k in range(len(r))):
+            return True
+    return False
+
+
+def _merge_close(ways, tol=1.0):
+    """Vertices of different roads closer than the snapping tolerance become
+    one (as siterank would join them), never an expressway vertex with a
+    local road's."""
+    verts = sorted(set(p for w in ways for p in w.pts))
+    mway = set(p for w in ways if is_motorway(w) for p in w.pts)
+    cell = {}
+    for p in verts:
+        cell.setdefault((int(p[0] // 2), int(p[1] // 2)), []).append(p)
+    canon = {}
+    for p in verts:
+        if p in canon:
+            continue
+        gx, gy = int(p[0] // 2), int(p[1] // 2)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for q in cell.get((gx + dx, gy + dy), ()):
+                    if q != p and q not in canon and math.dist(p, q) <= tol:
+                        if (p in mway) != (q in mway):
+                            sys.exit("road network: an expressway vertex %s lies by a local road's %s" % (p, q))
+                        canon[q] = p
+    for w in ways:
+        pts = [canon.get(p, p) for p in w.pts]
+        w.pts = [p for k, p in enumerate(pts) if k == 0 or p != pts[k - 1]]
+    ways[:] = [w for w in ways if len(w.pts) > 1]
+
+
+def build_roads(platform_rings_m, grids, parcels):
+    """Returns (ways, interchange points moved onto the network as
+    [(name, expressway, lon, lat)], facts for the README)."""
+    ways = []
+    by_name = {}
+    # 1. expressways
+    for ref, name, pts in EXPRESSWAYS:
+        m = [GK.forward(*(MOTORWAY_NODES[p] if isinstance(p, str) else p)) for p in pts]
+        w = Way(m, "motorway", name, ref=ref, kind="expressway")
+        ways.append(w)
+        by_name[name] = w
+    node_m = [_r(GK.forward(*ll)) for ll in MOTORWAY_NODES.values()]
+    # 2. local interchanges (diamonds): ramps 250 m either side, terminals 220 m either side
+    moved = []
+    terminals = []
+    for name, expressway, lon, lat in INTERCHANGES:
+        w = by_name[INTERCHANGE_CORRIDOR[name]]
+        p = GK.forward(lon, lat)
+        ch = _chainage(w.pts)
+        best = None
+        for i in range(len(w.pts) - 1):
+            t, q, d = _project(p, w.pts[i], w.pts[i + 1])
+            if best is None or d < best[0]:
+                best = (d, ch[i] + t * (ch[i + 1] - ch[i]))
+        s = best[1]
+        total = ch[-1]
+        closed = w.pts[0] == w.pts[-1]
+        # keep clear of the expressway's ends and of its junctions
+        stops = [ch[i] for i, v in enumerate(w.pts) if v in node_m]
+        if not closed:
+            stops += [0.0, total]
+        for st in stops:
+            if abs(s - st) < 900:
+                s = st + (900 if s >= st else -900)
+        s = min(max(s, 400), total - 400)
+        _, A = _at_chainage(w.pts, s - RAMP_HALF_M)
+        _, B = _at_chainage(w.pts, s + RAMP_HALF_M)
+        _, P = _at_chainage(w.pts, s)
+        A = _insert_point(w, A, tol=30)
+        B = _insert_point(w, B, tol=30)
+        tx, ty = B[0] - A[0], B[1] - A[1]
+        L = math.hypot(tx, ty)
+        nx, ny = ty / L, -tx / L  # right of the digitised direction
+        T1 = _r((P[0] + TERMINAL_OFFSET_M * nx, P[1] + TERMINAL_OFFSET_M * ny))
+        T2 = _r((P[0] - TERMINAL_OFFSET_M * nx, P[1] - TERMINAL_OFFSET_M * ny))
+        # the connector runs 60 m beyond each terminal: the interchange's point
+        # is its end, nearer to it than to any ramp
+        E1 = _r((T1[0] + 60 * nx, T1[1] + 60 * ny))
+        E2 = _r((T2[0] - 60 * nx, T2[1] - 60 * ny))
+        ways.append(Way([E2, T2, T1, E1], "primary", name + "连接线", kind="interchange"))
+        for a, b in ((A, T1), (T1, B), (B, T2), (T2, A)):  # off, on, off, on (oneway, driving direction)
+            ways.append(Way([a, b], "motorway_link", name + "匝道", ref=w.ref, oneway=1, kind="ramp"))
+        T = E1 if math.dist(E1, p) <= math.dist(E2, p) else E2
+        terminals.append((name, T, E2 if T == E1 else E1))
+        lon2, lat2 = GK.inverse(*T)
+        moved.append((name, expressway, round(lon2, 6), round(lat2, 6), math.dist(p, T)))
+    # 3. arterials, cut at platform boundaries
+    gates = []
+    for name, cls, pts in ARTERIALS:
+        m = [GK.forward(*ll) for ll in pts]
+        pieces, cuts = _outside_pieces(m, platform_rings_m)
+        for piece in pieces:
+            ways.append(Way(piece, cls, name, kind="arterial"))
+        gates.extend((_r(p), pf, name) for p, pf in cuts)
+    # 4. platform grids
+    for pf in PLATFORMS:
+        ways.extend(_grid_ways(pf, platform_rings_m[pf["name"]], grids[pf["name"]]))
+    # 5. at grade: everything but expressways and ramps
+    at_grade = [w for w in ways if not is_motorway(w)]
+    _join_at_grade(at_grade)
+    # 6. each cut arterial end joins the platform grid it entered
+    for p, pf, name in gates:
+        _spur(ways, p, "secondary", name, lambda w, pf=pf: w.kind == "grid:" + pf, kind="gate")
+    # 7. interchange terminals join the nearest arterial within 2.5 km, else
+    #    the nearest road (not their own ramps)
+    for name, T, other in terminals:
+        own = name + "连接线"
+        best = _nearest_on(ways, T, lambda w: w.kind == "arterial")
+        arterial = best is not None and best[0] <= 2500 and not _crosses_parcel(T, best[2], parcels)
+        _spur(ways, T, "primary", own,
+              lambda w, own=own: (w.kind == "arterial" if arterial else
+                                  not is_motorway(w) and w.name != own and w.kind != "spur:ic"), kind="spur:ic")
+    # 8. rail hubs and the airport: an access road to the nearest road
+    for n, k, lon, lat, q in RAIL:
+        _spur(ways, _r(GK.forward(lon, lat)), "primary", n + "集散道路", lambda w: not is_motorway(w), min_m=0.5)
+    for n, c, lon, lat, q in AIRPORTS:
+        _spur(ways, _r(GK.forward(lon, lat)), "primary", n + "集散道路", lambda w: not is_motorway(w), min_m=0.5)
+    ways = _prune_grids(ways, parcels)
+    _merge_close(ways)
+    # 8b. campuses and employment centres far from a road, or nearer to an
+    #     expressway than to any other road, get a local access road
+    for n, p in [(t[0], (t[4], t[5])) for t in TALENT] + [(w[0], (w[4], w[5])) for w in WORKFORCE]:
+        q = _r(GK.forward(*p))
+        local = _nearest_on(ways, q, lambda w: not is_motorway(w))
+        anyr = _nearest_on(ways, q, lambda w: True)
+        if local[0] > 500 or anyr[0] < local[0]:
+            _spur(ways, q, "tertiary", n + "接驳道路", lambda w: not is_motorway(w), min_m=30)
+    # 9. pieces left apart (a grid street cut off by the boundary, a grid
+    #    no arterial reaches) join the main network by their nearest vertex
+    for _ in range(200):
+        comps = _components(ways)
+        if len(comps) == 1:
+            break
+        main = set(comps[0])
+        comp = comps[1]
+        # nearest (vertex of comp, non-motorway segment of main)
+        cand = [i for i in main if not is_motorway(ways[i])]
+        best = None
+        for wi in comp:
+            if is_motorway(ways[wi]):
+                continue
+            for p in ways[wi].pts:
+                for i in cand:
+                    w = ways[i]
+                    for k in range(len(w.pts) - 1):
+                        _, q, d = _project(p, w.pts[k], w.pts[k + 1])
+                        if best is None or d < best[0] - 1e-9:
+                            best = (d, p, i, q)
+        d, p, i, q = best
+        q = _insert_point(ways[i], q)
+        cls = "tertiary" if ways[comp[0]].kind.startswith("grid") else "secondary"
+        ways.append(Way([p, q], cls, ways[comp[0]].name, kind="link"))
+    else:
+        sys.exit("road network: could not connect every piece")
+    _merge_close(ways)
+    return ways, moved
+
+
+def check_roads(ways, parcels, points):
+    """Fails the generator unless the network is one strongly connected
+    graph (oneway honoured) with no two vertices closer than the 1 m snapping
+    tolerance, every parcel and reference point reaches it on a road that
+    is not an expressway, and no road but the platform grids' crosses a
+    parcel. Returns the facts README.md reports."""
+    verts = sorted(set(p for w in ways for p in w.pts))
+    cell = {}
+    for p in verts:
+        cell.setdefault((int(p[0] // 2), int(p[1] // 2)), []).append(p)
+    for p in verts:
+        gx, gy = int(p[0] // 2), int(p[1] // 2)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for q in cell.get((gx + dx, gy + dy), ()):
+                    if q != p and math.dist(p, q) <= 1.0:
+                        sys.exit("road network: vertices %s and %s are within the snapping tolerance" % (p, q))
+    fwd, bwd = {}, {}
+    for w in ways:
+        for i in range(len(w.pts) - 1):
+            a, b = w.pts[i], w.pts[i + 1]
+            fwd.setdefault(a, []).append(b)
+            bwd.setdefault(b, []).append(a)
+            if not w.oneway:
+                fwd.setdefault(b, []).append(a)
+                bwd.setdefault(a, []).append(b)
+
+    def reach(adj, start):
+        seen, stack = {start}, [start]
+        while stack:
+            v = stack.pop()
+            for n in adj.get(v, ()):
+                if n not in seen:
+                    seen.add(n)
+                    stack.append(n)
+        return seen
+
+    start = verts[0]
+    strong = reach(fwd, start) & reach(bwd, start)
+    if len(strong) != len(verts):
+        sys.exit("road network: %d of %d vertices are not strongly connected" % (len(verts) - len(strong), len(verts)))
+    segs = [(w.pts[i], w.pts[i + 1], w) for w in ways for i in range(len(w.pts) - 1)]
+    buckets = {}
+    for si, (a, b, _) in enumerate(segs):
+        for gx in range(int(min(a[0], b[0]) // 1000), int(max(a[0], b[0]) // 1000) + 1):
+            for gy in range(int(min(a[1], b[1]) // 1000), int(max(a[1], b[1]) // 1000) + 1):
+                buckets.setdefault((gx, gy), []).append(si)
+
+    def nearest(p):
+        best, r = None, 0
+        while best is None or best[0] > r * 1000 - 1000:
+            r += 1
+            for gx in range(int(p[0] // 1000) - r, int(p[0] // 1000) + r + 1):
+                for gy in range(int(p[1] // 1000) - r, int(p[1] // 1000) + r + 1):
+                    for si in buckets.get((gx, gy), ()):
+                        d = _project(p, segs[si][0], segs[si][1])[2]
+                        if best is None or d < best[0]:
+                            best = (d, segs[si][2])
+            if r > 10:
+                break
+        return best
+
+    facts = {"parcel_access_max_m": 0.0}
+    for p in parcels:
+        d, w = nearest(ring_centroid(p["ring"]))
+        if is_motorway(w) or d > 2000:
+            sys.exit("road network: parcel %s reaches it on %s %s, %.0f m away" % (p["props"]["地块编号"], w.cls, w.name, d))
+        facts["parcel_access_max_m"] = max(facts["parcel_access_max_m"], d)
+    for layer, pts in points.items():
+        worst = 0.0
+        for name, (lon, lat) in pts:
+            d, w = nearest(GK.forward(lon, lat))
+            if is_motorway(w) or d > 2000:
+                sys.exit("road network: %s %s reaches it on %s %s, %.0f m away" % (layer, name, w.cls, w.name, d))
+            worst = max(worst, d)
+        facts[layer + "_access_max_m"] = worst
+    for p in parcels:
+        r = p["ring"]
+        xs, ys = [x for x, _ in r], [y for _, y in r]
+        for gx in range(int(min(xs) // 1000), int(max(xs) // 1000) + 1):
+            for gy in range(int(min(ys) // 1000), int(max(ys) // 1000) + 1):
+                for si in buckets.get((gx, gy), ()):
+                    a, b, w = segs[si]
+                    if w.kind.startswith("grid:"):
+                        continue
+                    if any(segs_cross(a, b, r[k], r[(k + 1) % len(r)]) for k in range(len(r))) or point_in_ring(a, r):
+                        sys.exit("road network: %s %s crosses parcel %s" % (w.cls, w.name, p["props"]["地块编号"]))
+    return facts
+
+
+# --------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------
 
@@ -1276,6 +2070,12 @@ def manifest(scale):
             "firms": {"role": "firms", "source": "reference.gpkg", "layer": "firms",
                       "description": "Chain leaders at approximate real locations and synthetic suppliers",
                       "fields": {"name": "企业名称", "industry": "产业", "chain_position": "链位", "chain_leader": "链主"}},
+            "roads": {"role": "roads", "source": "roads.gpkg", "layer": "roads",
+                      "description": ("Illustrative road network: expressway corridors at their real "
+                                      "places, main arterials and each platform's own streets"),
+                      "fields": {"class": "道路等级", "oneway": "单行"},
+                      "values": {"class": {v: k for k, v in ROAD_CLASS_ZH.items()}},
+                      "network": {"snap_tolerance_m": 1, "access_speed_kmh": 15, "max_access_m": 2000}},
             "workforce": {"role": "workforce", "source": "reference.gpkg", "layer": "workforce",
                           "description": ("Employment centres with illustrative estimates of their jobs "
                                           "(not official statistics)"),
@@ -1296,8 +2096,18 @@ def main():
         sys.exit("ogr2ogr not found (install GDAL)")
     os.makedirs(args.out, exist_ok=True)
 
-    parcels, platform_rings_m = gen_parcels(args.scale)
+    parcels, platform_rings_m, grids = gen_parcels(args.scale)
     firms = gen_firms(parcels, platform_rings_m)
+    # the road network is drawn for the default parcels: at another scale the
+    # grids are the same, the streets kept are those of the default parcels
+    base = parcels if args.scale == 1 else gen_parcels(1)[0]
+    roads, interchanges = build_roads(platform_rings_m, grids, base)
+    road_facts = check_roads(roads, parcels, {
+        "rail_hubs": [(n, (lon, lat)) for n, k, lon, lat, q in RAIL],
+        "airports": [(n, (lon, lat)) for n, c, lon, lat, q in AIRPORTS],
+        "interchanges": [(n, (lon, lat)) for n, e, lon, lat, _ in interchanges],
+        "talent_sources": [(t[0], (t[4], t[5])) for t in TALENT],
+        "workforce": [(w[0], (w[4], w[5])) for w in WORKFORCE]})
 
     tmp = tempfile.mkdtemp(prefix="siterank-hz-")
     env = dict(os.environ, OGR_CURRENT_DATE=PINNED_DATE)
@@ -1330,7 +2140,7 @@ def main():
             ("airports", [point_feature({"name": n, "cargo": c, "location_quality": q}, (lon, lat))
                           for n, c, lon, lat, q in AIRPORTS], "POINT"),
             ("interchanges", [point_feature({"name": n, "expressway": e, "location_quality": "approx"}, (lon, lat))
-                              for n, e, lon, lat in INTERCHANGES], "POINT"),
+                              for n, e, lon, lat, _ in interchanges], "POINT"),
             ("firms", [point_feature(p, ll) for p, ll in firms], "POINT"),
             ("workforce", [point_feature({"名称": n, "从业人数": w, "类型": k, "所在区": d, "位置精度": q,
                                           "说明": b}, (lon, lat))
@@ -1339,9 +2149,16 @@ def main():
         for name, feats, _ in layers:
             write_json(os.path.join(tmp, name + ".geojson"), fc(name, feats))
 
+        # roads in EPSG:4549 metres, like the parcels their grid was cut from
+        road_feats = [{"type": "Feature",
+                       "properties": {"名称": w.name, "编号": w.ref, "道路等级": ROAD_CLASS_ZH[w.cls], "单行": w.oneway},
+                       "geometry": {"type": "LineString", "coordinates": [list(p) for p in w.pts]}} for w in roads]
+        write_json(os.path.join(tmp, "roads.geojson"), fc("roads", road_feats))
+
         parcels_gpkg = os.path.join(args.out, "parcels.gpkg")
         ref_gpkg = os.path.join(args.out, "reference.gpkg")
-        for path in (parcels_gpkg, ref_gpkg):
+        roads_gpkg = os.path.join(args.out, "roads.gpkg")
+        for path in (parcels_gpkg, ref_gpkg, roads_gpkg):
             if os.path.exists(path):
                 os.remove(path)
         ogr(["-f", "GPKG", parcels_gpkg, os.path.join(tmp, "parcels.geojson"), "-nln", "parcels",
@@ -1352,8 +2169,11 @@ def main():
                 [ref_gpkg, os.path.join(tmp, name + ".geojson"), "-nln", name, "-a_srs", "EPSG:4326",
                  "-nlt", gtype, "-lco", "FID=fid"], env)
             first = False
+        ogr(["-f", "GPKG", roads_gpkg, os.path.join(tmp, "roads.geojson"), "-nln", "roads",
+             "-a_srs", "EPSG:4549", "-nlt", "LINESTRING", "-lco", "FID=fid"], env)
         vacuum(parcels_gpkg)
         vacuum(ref_gpkg)
+        vacuum(roads_gpkg)
         with open(os.path.join(args.out, "dataset.json"), "w", encoding="utf-8") as fh:
             json.dump(manifest(args.scale), fh, ensure_ascii=False, indent=2)
             fh.write("\n")
@@ -1367,6 +2187,15 @@ def main():
         counts[p["props"]["所属平台"]] = counts.get(p["props"]["所属平台"], 0) + 1
     print("parcels: %d in %d platforms; firms: %d; metro stations: %d; workforce centres: %d (%d workers)" % (
         len(parcels), len(counts), len(firms), len(METRO), len(WORKFORCE), sum(w[1] for w in WORKFORCE)))
+    segs, km = {}, {}
+    for w in roads:
+        segs[w.cls] = segs.get(w.cls, 0) + len(w.pts) - 1
+        km[w.cls] = km.get(w.cls, 0.0) + sum(math.dist(w.pts[i], w.pts[i + 1]) for i in range(len(w.pts) - 1)) / 1000
+    print("roads: %d lines, %d segments, %.0f km (%s); one strongly connected network" % (
+        len(roads), sum(segs.values()), sum(km.values()),
+        ", ".join("%s %d / %.0f km" % (c, segs[c], km[c]) for c in ROAD_CLASS_ZH if c in segs)))
+    print("access (m, farthest): " + ", ".join("%s %.0f" % (k[:-13], v) for k, v in sorted(road_facts.items())))
+    print("interchanges moved onto the network (m): " + ", ".join("%s %.0f" % (n, d) for n, _, _, _, d in interchanges))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ namespace {
 enum Factor : std::size_t {
   kSourceAccessScore,
   kWorkforceScore,
+  kCommuteScore,
   kWeightedAccess,
   kResearcherAccess,  // kResearcherAccess + t for talent type t
   kEngineerAccess,
@@ -23,6 +24,7 @@ enum Factor : std::size_t {
   kSameIndustrySources,
   kRelatedIndustrySources,
   kNearestRelevantSource,
+  kCommute,  // commute_minutes by road, commute_distance_m in a straight line
   kWorkersWithinRadius,
   kFactorCount
 };
@@ -30,26 +32,39 @@ enum Factor : std::size_t {
 }  // namespace
 
 std::vector<FactorSpec> TalentCriterion::factors() const {
-  const double w_sum = weight_sources_ + weight_workforce_;
   std::string mix;
   for (std::size_t t = 0; t < talent_type_count; ++t)
     mix += std::string(t ? ", " : "") + talent_types[t] + " " + format_general(mix_[t]);
   mix += mix_from_profile_ ? " (from the profile)" : " (default_mix: the profile states none)";
   const std::string decay = distance_decay_.describe();
-  const std::string radius = format_general(search_radius_m_) + " m";
+  const std::string radius = format_general(search_radius_m_) + " m in a straight line";
+  // With a road network only the commute is in minutes: say so where a
+  // planner might expect minutes.
+  const std::string by_distance =
+      by_road_
+          ? " (by distance even with a road network: it gives times to the nearest source only)"
+          : "";
+  const std::string commute_name = by_road_ ? "commute_minutes" : "commute_distance_m";
+  auto weight = [](double share) { return "weight " + format_general(share); };
 
   std::vector<FactorSpec> f(kFactorCount);
   f[kSourceAccessScore] = {"source_access_score", "score",
                            "100 * (1 - 2^(-weighted_access / " + format_general(half_saturation_) +
-                               ")); weight " +
-                               (has_workforce_ ? format_general(weight_sources_ / w_sum)
-                                               : std::string("1 (no workforce layer)"))};
+                               ")); " + weight(share_sources_)};
   f[kWorkforceScore] = {"workforce_score", "score",
-                        has_workforce_ ? workforce_function_.describe() +
-                                             " of workers_within_radius; weight " +
-                                             format_general(weight_workforce_ / w_sum)
-                                       : std::string("not applicable: the dataset has no "
-                                                     "workforce layer")};
+                        has_workforce_
+                            ? workforce_function_.describe() + " of workers_within_radius; " +
+                                  weight(share_workforce_)
+                            : std::string("not applicable: the dataset has no "
+                                          "workforce layer")};
+  if (commute_present_)
+    f[kCommuteScore] = {"commute_score", "score",
+                        (by_road_ ? commute_time_function_ : commute_function_).describe() +
+                            " of " + commute_name + "; " + weight(share_commute_)};
+  else
+    f[kCommuteScore] = {"commute_score", "score",
+                        "not applicable: " + commute_absent_reason_ +
+                            (weight_commute_ > 0.0 ? "; its weight goes to the other terms" : "")};
   f[kWeightedAccess] = {"weighted_access", "source-equivalents",
                         "Talent-mix-weighted sum of the per-type access: " + mix};
   for (std::size_t t = 0; t < talent_type_count; ++t) {
@@ -58,10 +73,11 @@ std::vector<FactorSpec> TalentCriterion::factors() const {
                                 "Sum over talent sources within " + radius +
                                     " of industry relevance * tier weight * "
                                     "how much the source's kind supplies " +
-                                    type + " * " + decay + " / 100"};
+                                    type + " * " + decay + " of the straight-line distance / 100"};
   }
-  f[kSourcesWithinRadius] = {"sources_within_radius", "count",
-                             "Talent sources of any kind and industry within " + radius};
+  f[kSourcesWithinRadius] = {
+      "sources_within_radius", "count",
+      "Talent sources of any kind and industry within " + radius + by_distance};
   f[kSameIndustrySources] = {"same_industry_sources", "count",
                              "Talent sources within " + radius + " listing the project's industry"};
   f[kRelatedIndustrySources] = {
@@ -69,14 +85,26 @@ std::vector<FactorSpec> TalentCriterion::factors() const {
       "Talent sources within " + radius + " whose best match is a related industry"};
   f[kNearestRelevantSource] = {
       "nearest_relevant_source_m", "m",
-      "Distance to the nearest source of the same or a related industry whose kind supplies the "
-      "talent mix; NaN when none lies within " +
+      "Straight-line distance to the nearest source of the same or a related industry whose kind "
+      "supplies the talent mix; NaN when none lies within " +
           radius};
+  if (!commute_present_)
+    f[kCommute] = {commute_name, by_road_ ? "min" : "m",
+                   "not applicable: " + commute_absent_reason_};
+  else if (by_road_)
+    f[kCommute] = {commute_name, "min",
+                   "Travel time by road, door to door, to the nearest " + commute_target_ +
+                       " (any kind): " + network_};
+  else
+    f[kCommute] = {commute_name, "m",
+                   "Straight-line distance to the nearest " + commute_target_ +
+                       " (any kind); not minutes: " + straight_reason_};
   f[kWorkersWithinRadius] = {
       "workers_within_radius", "workers",
-      has_workforce_ ? "Sum of workers of workforce features within " +
-                           format_general(workforce_radius_m_) + " m (missing values count 0)"
-                     : std::string("not applicable: the dataset has no workforce layer")};
+      has_workforce_
+          ? "Sum of workers of workforce features within " + format_general(workforce_radius_m_) +
+                " m in a straight line (missing values count 0)" + by_distance
+          : std::string("not applicable: the dataset has no workforce layer")};
   return f;
 }
 
@@ -89,6 +117,16 @@ void TalentCriterion::score(const ParcelBatch& parcels, const ReferenceData& ref
   if (has_workforce_ && !workforce)
     throw std::logic_error("talent: the workforce layer vanished since configure()");
   const AttributeColumn* workers = workforce ? workforce->attribute("workers") : nullptr;
+
+  // The commute by road: one call per batch, minutes per parcel (NaN when
+  // the parcel cannot reach the network or no target from it).
+  std::vector<double> minutes;
+  if (commute_present_ && by_road_) {
+    std::vector<Point> from;
+    from.reserve(parcels.size());
+    for (std::size_t i = 0; i < parcels.size(); ++i) from.push_back(parcels.rep_point(i));
+    commute_by_road(*sources, from, reference, minutes, out);
+  }
 
   std::vector<Hit> hits;  // per call: reused for every parcel of the batch
   for (std::size_t i = 0; i < parcels.size(); ++i) {
@@ -115,7 +153,6 @@ void TalentCriterion::score(const ParcelBatch& parcels, const ReferenceData& ref
 
     double workers_near = missing;
     double workforce_score = missing;
-    double total = source_score;
     if (workforce) {
       workers_near = 0.0;
       reference.within(*workforce, p, workforce_radius_m_, nullptr, hits);
@@ -124,13 +161,30 @@ void TalentCriterion::score(const ParcelBatch& parcels, const ReferenceData& ref
         if (std::isfinite(w)) workers_near += w;
       }
       workforce_score = workforce_function_(workers_near);
-      total = (weight_sources_ * source_score + weight_workforce_ * workforce_score) /
-              (weight_sources_ + weight_workforce_);
     }
+
+    // A trip that cannot be made scores 0 (and is vetoed when weighed).
+    double commute = missing;
+    double commute_score = missing;
+    if (commute_present_) {
+      if (by_road_) {
+        commute = minutes[i];
+        commute_score = std::isnan(commute) ? 0.0 : commute_time_function_(commute);
+      } else {
+        reference.nearest(*sources, p, 1, &commute_filter_, hits);
+        if (!hits.empty()) commute = hits.front().distance_m;
+        commute_score = std::isnan(commute) ? 0.0 : commute_function_(commute);
+      }
+    }
+
+    double total = share_sources_ * source_score;
+    if (share_workforce_ > 0.0) total += share_workforce_ * workforce_score;
+    if (share_commute_ > 0.0) total += share_commute_ * commute_score;
 
     out.set_score(i, std::clamp(total, 0.0, 100.0));
     out.set_factor(i, kSourceAccessScore, source_score);
     out.set_factor(i, kWorkforceScore, workforce_score);
+    out.set_factor(i, kCommuteScore, commute_score);
     out.set_factor(i, kWeightedAccess, mixed_access);
     for (std::size_t t = 0; t < talent_type_count; ++t)
       out.set_factor(i, kResearcherAccess + t, access[t]);
@@ -138,7 +192,33 @@ void TalentCriterion::score(const ParcelBatch& parcels, const ReferenceData& ref
     out.set_factor(i, kSameIndustrySources, static_cast<double>(same));
     out.set_factor(i, kRelatedIndustrySources, static_cast<double>(related));
     out.set_factor(i, kNearestRelevantSource, nearest_relevant);
+    out.set_factor(i, kCommute, commute);
     out.set_factor(i, kWorkersWithinRadius, workers_near);
+  }
+}
+
+void TalentCriterion::commute_by_road(const ReferenceLayer& sources, std::span<const Point> from,
+                                      const ReferenceData& reference, std::vector<double>& minutes,
+                                      BatchResult& out) const {
+  std::vector<RoadTrip> trips;
+  reference.road_trips(sources, &commute_filter_, from, trips);
+  minutes.assign(from.size(), missing);
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    const RoadTrip& t = trips[i];
+    if (t.status == RoadTrip::Status::ok) {
+      minutes[i] = t.seconds / 60.0;
+      continue;
+    }
+    // As transport: a parcel the weighed trip cannot be made from is not a
+    // site for the project, and a score of 0 would hide why: say so.
+    if (share_commute_ <= 0.0) continue;
+    if (t.status == RoadTrip::Status::off_network)
+      out.veto(i, "no road within reach of the parcel, so no " + commute_target_ +
+                      " can be reached by road (" + network_ + ")");
+    else
+      out.veto(i, "no " + commute_target_ +
+                      " can be reached by road from the parcel's nearest road, " +
+                      format_fixed(t.access_m, 0) + " m away (" + network_ + ")");
   }
 }
 

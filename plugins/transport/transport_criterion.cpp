@@ -13,9 +13,12 @@ namespace siterank::plugins {
 
 namespace {
 
-// Factor indices: each mode reports its distance, then its score.
-std::size_t distance_factor(std::size_t mode) { return 2 * mode; }
-std::size_t score_factor(std::size_t mode) { return 2 * mode + 1; }
+// Factor indices: each mode reports its distance (or minutes), the feature
+// it is to, then its score.
+constexpr std::size_t factors_per_mode = 3;
+std::size_t distance_factor(std::size_t mode) { return factors_per_mode * mode; }
+std::size_t nearest_factor(std::size_t mode) { return factors_per_mode * mode + 1; }
+std::size_t score_factor(std::size_t mode) { return factors_per_mode * mode + 2; }
 
 }  // namespace
 
@@ -25,15 +28,17 @@ std::vector<FactorSpec> TransportCriterion::factors() const {
     need_text += std::string(n ? ", " : "") + need_names[n] + " " + format_general(needs_[n]);
   need_text += needs_from_profile_ ? " (profile)" : " (default_needs: the profile states none)";
 
-  std::vector<FactorSpec> f(2 * mode_count);
+  std::vector<FactorSpec> f(factors_per_mode * mode_count);
   for (std::size_t m = 0; m < mode_count; ++m) {
     const Mode& mode = modes[m];
     const ModeState& s = state_[m];
     const std::string name = mode.name;
     const std::string distance_name = name + "_distance_m";
+    const std::string nearest_name = name + "_nearest";
     if (!s.present) {
       const std::string why = "not applicable: " + s.absent_reason;
       f[distance_factor(m)] = {distance_name, "m", why};
+      f[nearest_factor(m)] = feature_factor(nearest_name, mode.role, why);
       f[score_factor(m)] = {
           name + "_score", "score",
           s.need_weight > 0.0
@@ -43,6 +48,9 @@ std::vector<FactorSpec> TransportCriterion::factors() const {
     }
     if (s.by_road) {
       const std::string minutes_name = name + "_minutes";
+      f[nearest_factor(m)] = feature_factor(
+          nearest_name, mode.role,
+          std::string("The ") + mode.what + " nearest by road, that " + minutes_name + " is to");
       f[distance_factor(m)] = {minutes_name, "min",
                                std::string("Travel time by road to the nearest ") + mode.what +
                                    ", door to door: " + network_};
@@ -54,6 +62,10 @@ std::vector<FactorSpec> TransportCriterion::factors() const {
     f[distance_factor(m)] = {distance_name, "m",
                              std::string("Travel distance to the nearest ") + mode.what + ": " +
                                  (distance_ ? distance_->describe(mode.leg) : std::string())};
+    f[nearest_factor(m)] =
+        feature_factor(nearest_name, mode.role,
+                       std::string("The ") + mode.what + " nearest by travel distance, that " +
+                           distance_name + " is to");
     f[score_factor(m)] = {name + "_score", "score",
                           s.value.describe() + " of " + distance_name + "; weight " +
                               format_general(s.weight) + " (needs: " + need_text + ")"};
@@ -76,12 +88,13 @@ void TransportCriterion::score(const ParcelBatch& parcels, const ReferenceData& 
   // Modes by road: one call per batch and mode, minutes per parcel (NaN
   // when the parcel cannot reach the network or no feature from it).
   std::array<std::vector<double>, mode_count> minutes;
+  std::array<std::vector<double>, mode_count> nearest;  // feature index, NaN for none
   std::vector<Point> from;  // the batch's points, gathered once for every mode by road
   for (std::size_t m = 0; m < mode_count; ++m) {
     if (!state_[m].present || !state_[m].by_road) continue;
     if (from.empty())
       for (std::size_t i = 0; i < parcels.size(); ++i) from.push_back(parcels.rep_point(i));
-    score_by_road(m, *layers[m], from, reference, minutes[m], out);
+    score_by_road(m, *layers[m], from, reference, minutes[m], nearest[m], out);
   }
 
   std::vector<Hit> hits;  // per call: reused for every parcel of the batch
@@ -92,6 +105,7 @@ void TransportCriterion::score(const ParcelBatch& parcels, const ReferenceData& 
       const ModeState& s = state_[m];
       if (!s.present) {
         out.set_factor(i, distance_factor(m), missing);
+        out.set_factor(i, nearest_factor(m), missing);
         out.set_factor(i, score_factor(m), missing);
         continue;
       }
@@ -100,17 +114,27 @@ void TransportCriterion::score(const ParcelBatch& parcels, const ReferenceData& 
         const double mode_score = std::isnan(t) ? 0.0 : s.time_value(t);
         total += s.weight * mode_score;
         out.set_factor(i, distance_factor(m), t);
+        out.set_factor(i, nearest_factor(m), nearest[m][i]);
         out.set_factor(i, score_factor(m), mode_score);
         continue;
       }
       reference.nearest(*layers[m], p, candidates, s.filtered ? &s.filter : nullptr, hits);
       double travel = std::numeric_limits<double>::infinity();
-      for (const Hit& h : hits)
-        travel = std::min(travel, distance_->travel_m(p, layers[m]->points[h.feature], h.distance_m,
-                                                      modes[m].leg));
+      double to = missing;
+      for (const Hit& h : hits) {
+        const double d =
+            distance_->travel_m(p, layers[m]->points[h.feature], h.distance_m, modes[m].leg);
+        // Hits come by straight-line distance, ties by index: the first of
+        // equal travel distances is kept.
+        if (d < travel) {
+          travel = d;
+          to = static_cast<double>(h.feature);
+        }
+      }
       const double mode_score = s.value(travel);
       total += s.weight * mode_score;
       out.set_factor(i, distance_factor(m), travel);
+      out.set_factor(i, nearest_factor(m), to);
       out.set_factor(i, score_factor(m), mode_score);
     }
     out.set_score(i, std::clamp(total, 0.0, 100.0));
@@ -119,15 +143,18 @@ void TransportCriterion::score(const ParcelBatch& parcels, const ReferenceData& 
 
 void TransportCriterion::score_by_road(std::size_t m, const ReferenceLayer& layer,
                                        std::span<const Point> from, const ReferenceData& reference,
-                                       std::vector<double>& minutes, BatchResult& out) const {
+                                       std::vector<double>& minutes, std::vector<double>& nearest,
+                                       BatchResult& out) const {
   const ModeState& s = state_[m];
   std::vector<RoadTrip> trips;
   reference.road_trips(layer, s.filtered ? &s.filter : nullptr, from, trips);
   minutes.assign(from.size(), missing);
+  nearest.assign(from.size(), missing);
   for (std::size_t i = 0; i < from.size(); ++i) {
     const RoadTrip& t = trips[i];
     if (t.status == RoadTrip::Status::ok) {
       minutes[i] = t.seconds / 60.0;
+      nearest[i] = static_cast<double>(t.feature);
       continue;
     }
     // A parcel the needed trips cannot be made from is not a site for the

@@ -76,7 +76,7 @@ class TransportCriterion final : public Criterion {
   // nearest feature (NaN when none), vetoing parcels a weighed mode cannot serve.
   void score_by_road(std::size_t mode, const ReferenceLayer& layer, std::span<const Point> from,
                      const ReferenceData& reference, std::vector<double>& minutes,
-                     BatchResult& out) const;
+                     std::vector<double>& nearest, BatchResult& out) const;
 
   std::array<ModeState, mode_count> state_{};
   std::string network_;  // the road network's description, when modes use it

@@ -15,7 +15,7 @@ namespace siterank::plugins {
 
 namespace {
 
-constexpr const char* kVersion = "1.0.0";
+constexpr const char* kVersion = "1.1.0";
 
 // Defaults per mode: full marks within a few minutes' drive (or a short walk
 // to the metro), nothing beyond about an hour's drive.

@@ -1,5 +1,6 @@
 // Plugins as the CLI meets them: listing, refusing, and failing runs.
 #include <nlohmann/json.hpp>
+#include <siterank/version.hpp>
 
 #include "cli_fixture.hpp"
 
@@ -61,7 +62,8 @@ TEST_CASE("plugins --json lists plugins with their options, and refused ones wit
 TEST_CASE("the environment variable adds plugin directories") {
   const Outcome o = siterank_cli({"plugins"}, "SITERANK_PLUGIN_PATH=" + shell_quote(good_plugins));
   REQUIRE(o.code == 0);
-  CHECK_THAT(o.out, Catch::Contains("fixture_area 0.1.0 (SDK API 4)"));
+  CHECK_THAT(o.out, Catch::Contains("fixture_area 0.1.0 (SDK API " +
+                                    std::to_string(SITERANK_SDK_API_VERSION) + ")"));
 }
 
 TEST_CASE("a profile naming a criterion no plugin provides is refused") {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli_runner.hpp"
+#include "temp_dir.hpp"
 
 using namespace siterank::testing;
 using nlohmann::json;
@@ -142,4 +143,20 @@ TEST_CASE("every example profile ranks the sample (the plugins accept its option
     INFO(p.name << " ranks no parcel");
     CHECK(!r["parcels"].empty());
   }
+}
+
+TEST_CASE("a plugin option configure() refuses fails the run with its profile path") {
+  // The talent plugin checks its commute functions on every dataset, with
+  // roads or without, so the sample (whatever its roads) refuses this one.
+  std::ifstream in(profiles_dir + "/drone_maker.json");
+  json doc = json::parse(in);
+  doc["plugins"]["talent"]["commute_time_function"] = {
+      {"type", "linear"}, {"zero_at", 20}, {"full_at", 60}};
+  const TempDir dir("bad_commute_function");
+  const std::string path = dir.write("bad.json", doc.dump(2));
+  const Outcome o = siterank_cli({"rank", "--profile", path, "--top", "5", "-q"});
+  INFO(o.err);
+  CHECK(o.code != 0);
+  CHECK_THAT(o.err, Catch::Contains(path + ": $.plugins.talent: option 'commute_time_function': "
+                                           "linear(zero_at=20, full_at=60) must not rise"));
 }

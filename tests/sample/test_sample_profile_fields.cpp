@@ -58,6 +58,8 @@ const std::map<std::string, std::set<std::string>> readers{
     {"$.requirements.veto_too_small", {"host"}},
     {"$.requirements.veto_over_budget", {"host"}},
     {"$.requirements.veto_insufficient_power", {"host"}},
+    {"$.requirements.max_minutes", {"host"}},
+    {"$.requirements.max_km", {"host"}},
 };
 
 // A valid value for a schema leaf.
@@ -84,7 +86,12 @@ void add_leaves(const json& schema, const std::string& path, json& doc,
     const std::string p = path + "." + key;
     if (p == "$.weights" || p == "$.weighting" || p == "$.aggregation" || p == "$.plugins")
       continue;
-    if (spec.value("type", "") == "object") {
+    // An object of named fields is walked; a map (role -> limit, no
+    // "properties") is one leaf, stated empty.
+    if (spec.value("type", "") == "object" && !spec.contains("properties")) {
+      doc[key] = json::object();
+      leaves.insert(p);
+    } else if (spec.value("type", "") == "object") {
       add_leaves(spec, p, doc[key], leaves);
     } else {
       doc[key] = value_for(p, spec);

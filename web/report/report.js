@@ -193,7 +193,9 @@
       const factors = el('td', { class: 'factors' });
       c.factors.forEach((value, f) => {
         const spec = specs[f];
-        const span = el('span', { text: spec.name + ' ' + fixed(value, 2) + (spec.unit ? ' ' + spec.unit : '') });
+        // A feature factor comes as the feature's name (a station, a firm).
+        const shown = typeof value === 'string' ? value : fixed(value, 2) + (spec.unit ? ' ' + spec.unit : '');
+        const span = el('span', { text: spec.name + ' ' + shown });
         if (spec.description) span.title = spec.description;
         factors.append(span);
       });

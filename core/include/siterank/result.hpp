@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace siterank {
@@ -13,9 +14,19 @@ namespace siterank {
 // A factor the criterion reports for every parcel, declared once.
 struct FactorSpec {
   std::string name;         // "area_fit", "nearest_interchange_m" ...
-  std::string unit;         // "score", "m", "万元/亩" ...
+  std::string unit;         // "score", "m", "万元/亩" ... ("feature" for a feature factor)
   std::string description;  // how it is measured, with the value function in use
+  // A feature factor: its value is the index of a feature of the reference
+  // layer with this role (NaN: none), e.g. the rail hub a trip time is to.
+  // The host shows the feature's name in explanations, JSON, KML and the
+  // report, so the plugin need not build per-parcel text. See feature_factor().
+  std::string feature_role = {};
 };
+
+// The factor naming which feature of `role` another factor measures.
+inline FactorSpec feature_factor(std::string name, std::string role, std::string description) {
+  return {std::move(name), "feature", std::move(description), std::move(role)};
+}
 
 struct Veto {
   std::size_t parcel = 0;  // index local to the batch

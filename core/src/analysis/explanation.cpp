@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "analysis/contributions.hpp"
+#include "analysis/feature_factor.hpp"
 #include "analysis/parcel_reasons.hpp"
 #include "analysis/parcel_sensitivity.hpp"
 #include "util/rounded_json.hpp"
@@ -62,11 +63,19 @@ nlohmann::ordered_json parcel_explanation(const RankedResult& result, std::size_
     cj["contribution"] = parts.empty() ? nlohmann::ordered_json(nullptr) : rounded(parts[c]);
     nlohmann::ordered_json factors = nlohmann::ordered_json::array();
     const std::size_t nf = ec.factors.size();
-    for (std::size_t f = 0; f < nf; ++f)
-      factors.push_back({{"name", ec.factors[f].name},
-                         {"value", rounded(r.scores[c].factors[p * nf + f])},
-                         {"unit", ec.factors[f].unit},
-                         {"description", ec.factors[f].description}});
+    for (std::size_t f = 0; f < nf; ++f) {
+      const double v = r.scores[c].factors[p * nf + f];
+      nlohmann::ordered_json fj{{"name", ec.factors[f].name},
+                                {"value", rounded(v)},
+                                {"unit", ec.factors[f].unit},
+                                {"description", ec.factors[f].description}};
+      if (const auto feature = factor_feature(result, ec.factors[f], v))
+        fj["feature"] = {{"role", feature->role},
+                         {"layer", feature->layer},
+                         {"index", feature->index},
+                         {"name", feature->name}};
+      factors.push_back(std::move(fj));
+    }
     cj["factors"] = factors;
     criteria.push_back(cj);
   }
@@ -153,9 +162,13 @@ std::string explanation_text(const RankedResult& result, std::size_t p) {
     const std::size_t nf = ec.factors.size();
     for (std::size_t f = 0; f < nf; ++f) {
       const double v = r.scores[c].factors[p * nf + f];
+      const auto feature = factor_feature(result, ec.factors[f], v);
       s << "    " << pad(ec.factors[f].name, 28)
-        << pad(std::isnan(v) ? "n/a" : format_fixed(v, 2), 12, true) << " "
-        << pad(ec.factors[f].unit, 8) << "  " << ec.factors[f].description << "\n";
+        << pad(feature         ? feature->name
+               : std::isnan(v) ? "n/a"
+                               : format_fixed(v, 2),
+               12, true)
+        << " " << pad(ec.factors[f].unit, 8) << "  " << ec.factors[f].description << "\n";
     }
   }
   if (!vetoed) {

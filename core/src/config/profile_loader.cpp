@@ -117,6 +117,7 @@ ProfileDocument parse_profile(const nlohmann::json& doc, const std::string& path
   p.requirements.veto_too_small = req.value("veto_too_small", true);
   p.requirements.veto_over_budget = req.value("veto_over_budget", true);
   p.requirements.veto_insufficient_power = req.value("veto_insufficient_power", true);
+  out.access_limits = parse_access_limits(req);
 
   ProfileMethods methods = parse_profile_methods(doc, path);
   p.weights = std::move(methods.weights);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "config/access_limits.hpp"
 #include "config/profile_weighting.hpp"
 
 namespace siterank {
@@ -20,6 +21,7 @@ struct ProfileDocument {
   std::map<std::string, double> raw_weights;  // as written (weight, rank, AHP weight)
   WeightingRecord weighting;                  // how the weights were obtained
   mcda::AggregationSpec aggregation;          // how criterion scores combine
+  std::vector<AccessLimit> access_limits;     // $.requirements.max_minutes, max_km
   std::vector<std::string> warnings;          // printed by the CLI; errors with --strict
   std::map<std::string, nlohmann::json> plugin_sections;  // criterion -> options object
   std::vector<std::string> stated_fields;  // JSON paths of every field the file states

@@ -60,8 +60,10 @@ std::string description(const nlohmann::ordered_json& e, std::size_t ranked,
     const auto& factors = c["factors"];
     for (std::size_t f = 0; f < factors.size() && f < factors_shown; ++f)
       s += (f ? "<br/>" : "") + html_escape(factors[f]["name"].get<std::string>()) + " " +
-           number(factors[f]["value"], 2) + " " +
-           html_escape(factors[f]["unit"].get<std::string>());
+           (factors[f].contains("feature")
+                ? html_escape(factors[f]["feature"]["name"].get<std::string>())
+                : number(factors[f]["value"], 2) + " " +
+                      html_escape(factors[f]["unit"].get<std::string>()));
     if (factors.size() > factors_shown)
       s += "<br/>(" + std::to_string(factors.size() - factors_shown) + " more in siterank explain)";
     s += "</td></tr>\n";

@@ -141,15 +141,18 @@ nlohmann::ordered_json report_header(const RankedResult& result) {
 }
 
 // A parcel's explanation as `explain -f json` has it, without the summary
-// line "reasons" and with each factor only by its value: names, units and descriptions are the same
-// for every parcel and are said once, in "criteria". With thousands of parcels, repeating them
-// would make the file ten times larger.
+// line "reasons" and with each factor only by its value (a feature factor by its feature's name):
+// names, units and descriptions are the same for every parcel and are said once, in "criteria".
+// With thousands of parcels, repeating them would make the file ten times larger.
 nlohmann::ordered_json compact_explanation(const RankedResult& result, std::size_t p) {
   nlohmann::ordered_json e = parcel_explanation(result, p);
   e.erase("reasons");  // vetoes and criteria say it all; the page shows those
   for (auto& c : e["criteria"]) {
     nlohmann::ordered_json values = nlohmann::ordered_json::array();
-    for (const auto& f : c["factors"]) values.push_back(f["value"]);
+    // A feature factor's value is the feature's name: the page shows the
+    // station, not its index.
+    for (const auto& f : c["factors"])
+      values.push_back(f.contains("feature") ? f["feature"]["name"] : f["value"]);
     c["factors"] = values;
   }
   return e;

@@ -12,6 +12,7 @@
 #include "data/road_loader.hpp"
 #include "network/road_cache.hpp"
 #include "network/timings.hpp"
+#include "scoring/access_limits.hpp"
 #include "scoring/requirements.hpp"
 #include "util/install_paths.hpp"
 
@@ -61,6 +62,19 @@ void check_needs(const std::string& plugin, const CriterionNeeds& needs, const D
   }
 }
 
+// The access limits against the manifest, before any data is read.
+void check_access_limits(const ProfileDocument& profile, const DatasetManifest& m) {
+  for (const AccessLimit& l : profile.access_limits) {
+    const std::string where = profile.path + ": " + l.path + ": ";
+    if (!m.layer_with_role(l.role))
+      throw InputError(where + m.path + " has no layer with role '" + l.role + "'");
+    if (l.measure == AccessLimit::Measure::road_minutes && !m.layer_with_role(roads_role))
+      throw InputError(where + "minutes by road need a road network, and " + m.path +
+                       " has no layer with role 'roads' (use $.requirements.max_km for a "
+                       "straight-line limit)");
+  }
+}
+
 }  // namespace
 
 Plan plan_run(const RunRequest& request) {
@@ -102,6 +116,7 @@ Plan plan_run(const RunRequest& request) {
   plan.manifest =
       load_manifest(request.dataset_dir.empty() ? default_dataset_dir() : request.dataset_dir);
   for (const auto& c : plan.criteria) check_needs(c.plugin->info.name, c.needs, plan.manifest);
+  check_access_limits(plan.profile, plan.manifest);
   return plan;
 }
 
@@ -113,6 +128,8 @@ std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
     for (const auto& l : c.needs.layers) roles.insert(l.role);
     if (c.needs.road_network) roles.insert(roads_role);
   }
+  for (const AccessLimit& l : run->plan.profile.access_limits) roles.insert(l.role);
+  if (needs_road_network(run->plan.profile.access_limits)) roles.insert(roads_role);
   const DatasetManifest& m = run->plan.manifest;
   run->road_cache = std::make_unique<network::RoadCache>(
       run->plan.road_cache ? network::RoadCache::default_dir() : std::string(),
@@ -204,9 +221,19 @@ std::unique_ptr<Run> execute(Plan plan, const RunRequest& request,
     eo.progress = [&progress](std::size_t done, std::size_t total) {
       progress({"score", done, total});
     };
+  std::vector<VetoEntry> vetoes =
+      requirement_vetoes(run->plan.profile.profile, run->dataset.parcels);
+  try {
+    std::vector<VetoEntry> limits = access_limit_vetoes(
+        run->plan.profile.access_limits, run->dataset.parcels, *run->index, request.threads);
+    std::move(limits.begin(), limits.end(), std::back_inserter(vetoes));
+  } catch (const InputError& e) {
+    throw InputError(run->plan.profile.path + ": " + e.what());
+  }
   network::ScopedTiming timing("score and rank");
-  run->result = score_and_rank(run->dataset.parcels, *run->index, run->criteria, eo,
-                               requirement_vetoes(run->plan.profile.profile, run->dataset.parcels));
+  // The engine sorts vetoes by parcel, stably: requirements, then limits.
+  run->result =
+      score_and_rank(run->dataset.parcels, *run->index, run->criteria, eo, std::move(vetoes));
   return run;
 }
 

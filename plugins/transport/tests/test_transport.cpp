@@ -335,7 +335,7 @@ TEST_CASE("describe() declares every option configure() reads, and the layers", 
   }
   // Options holding only the declared defaults: reading an undeclared option would throw.
   CHECK_NOTHROW(c.configure(profile(0, 0, 0, 0), default_options(c), full_reference()));
-  CHECK(c.factors().size() == 12);
+  CHECK(c.factors().size() == 18);  // 6 modes: distance or minutes, nearest feature, score
 
   std::set<std::string> required, optional;
   for (const auto& l : info.layers) (l.optional ? optional : required).insert(l.role);
@@ -483,4 +483,26 @@ TEST_CASE(
   CHECK_FALSE(n.road_network);
   o.set("use_road_network", false);
   CHECK_FALSE(c.needs(profile(1, 0, 0, 0), o).road_network);
+}
+
+TEST_CASE("each mode names the feature it measures to, by road or by distance",
+          "[transport][roads]") {
+  // Two interchanges: (3000, 4000) is nearer in a straight line (5000 m vs
+  // 6000 m), (6000, 0) nearer on the grid roads (6000 m vs 7000 m of road).
+  BruteForceReference ref = full_reference();
+  ref.layers[0] = interchanges({{3000, 4000}, {6000, 0}});
+  const Scored straight = run(profile(1, 0, 0, 0), ref);
+  CHECK(straight.factor(0, "interchange_nearest") == 0);
+  CHECK(straight.factor(0, "interchange_distance_m") == Approx(6500));  // 5000 * 1.3
+  grid_roads(ref);
+  const Scored road = run(profile(1, 0, 0, 0), ref);
+  CHECK(road.factor(0, "interchange_nearest") == 1);
+  CHECK(road.factor(0, "interchange_minutes") == Approx(10));  // 6000 m at 10 m/s
+  CHECK(road.factor(0, "freight_rail_nearest") == 1);          // the rail hub of kind freight
+  CHECK(road.factor(0, "cargo_airport_nearest") == 0);         // the one airport, with cargo
+  for (const auto& f : road.specs)
+    if (f.name == "interchange_nearest") {
+      CHECK(f.feature_role == "interchanges");
+      CHECK(f.unit == "feature");
+    }
 }
