@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <siterank/sdk.hpp>
 #include <string>
@@ -259,6 +260,35 @@ inline Options default_options(const Criterion& c) {
   Options o;
   for (const auto& spec : c.describe().options) o.set(spec.name, spec.default_value);
   return o;
+}
+
+// The road network of the plugin tests: the trip to a feature is the
+// Manhattan distance at 36 km/h (10 m/s), so minutes = (|dx| + |dy|) in
+// metres / 600, and the nearest feature is the one with the shortest trip.
+// Points with |x| > 40000 are off the network (access unknown); from the
+// others the access leg is 25 m, and no feature of a layer for which
+// `unreachable` says true can be reached.
+inline void manhattan_roads(BruteForceReference& ref,
+                            std::function<bool(const ReferenceLayer&)> unreachable = {}) {
+  ref.road = [unreachable](const ReferenceLayer& l, const std::vector<std::size_t>& matching,
+                           Point p) {
+    RoadTrip t;
+    if (std::abs(p.x) > 40000) {
+      t.status = RoadTrip::Status::off_network;
+      return t;
+    }
+    t.access_m = 25;
+    if (unreachable && unreachable(l)) return t;
+    for (std::size_t i : matching) {
+      const double s = (std::abs(l.points[i].x - p.x) + std::abs(l.points[i].y - p.y)) / 10.0;
+      if (s < t.seconds) {
+        t.seconds = s;
+        t.feature = i;
+        t.status = RoadTrip::Status::ok;
+      }
+    }
+    return t;
+  };
 }
 
 }  // namespace siterank::testing

@@ -95,31 +95,11 @@ Scored run(const ProjectProfile& profile, const BruteForceReference& ref,
   return run(profile, ref, t, default_options(TalentCriterion{}));
 }
 
-// A road network for the tests, as transport's: the trip to a feature is the
-// Manhattan distance at 36 km/h (10 m/s), so minutes = (|dx| + |dy|) in
-// metres / 600, and the nearest feature is the one with the shortest trip.
-// Points with |x| > 40000 are off the network; with `unreachable` no feature
-// can be reached from anywhere (the parcel's roads lead nowhere).
+// The tests' road network (manhattan_roads in sdk_fixtures.hpp); with
+// `unreachable` no feature can be reached from anywhere (the parcel's roads
+// lead nowhere).
 void grid_roads(BruteForceReference& ref, bool unreachable = false) {
-  ref.road = [unreachable](const ReferenceLayer& l, const std::vector<std::size_t>& matching,
-                           Point p) {
-    RoadTrip t;
-    if (std::abs(p.x) > 40000) {
-      t.status = RoadTrip::Status::off_network;
-      return t;
-    }
-    t.access_m = 25;
-    if (unreachable) return t;
-    for (std::size_t i : matching) {
-      const double s = (std::abs(l.points[i].x - p.x) + std::abs(l.points[i].y - p.y)) / 10.0;
-      if (s < t.seconds) {
-        t.seconds = s;
-        t.feature = i;
-        t.status = RoadTrip::Status::ok;
-      }
-    }
-    return t;
-  };
+  manhattan_roads(ref, [unreachable](const ReferenceLayer&) { return unreachable; });
 }
 
 const FactorSpec& spec(const Scored& s, const std::string& name) {

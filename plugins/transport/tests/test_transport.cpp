@@ -365,30 +365,10 @@ TEST_CASE("configure() refuses inconsistent options", "[transport]") {
 
 namespace {
 
-// A road network for the tests: the trip to a feature is the Manhattan
-// distance at 36 km/h (10 m/s) plus nothing else, so minutes = |dx| + |dy|
-// in metres / 600; the nearest feature is the one with the shortest trip.
-// Points with |x| > 40000 are off the network; layers in `cut_off` cannot
-// be reached from anywhere.
+// The tests' road network (manhattan_roads in sdk_fixtures.hpp); layers in
+// `cut_off` cannot be reached from anywhere.
 void grid_roads(BruteForceReference& ref, std::set<std::string> cut_off = {}) {
-  ref.road = [cut_off](const ReferenceLayer& l, const std::vector<std::size_t>& matching, Point p) {
-    RoadTrip t;
-    if (std::abs(p.x) > 40000) {
-      t.status = RoadTrip::Status::off_network;
-      return t;
-    }
-    t.access_m = 25;
-    if (cut_off.count(l.role)) return t;  // unreachable
-    for (std::size_t i : matching) {
-      const double s = (std::abs(l.points[i].x - p.x) + std::abs(l.points[i].y - p.y)) / 10.0;
-      if (s < t.seconds) {
-        t.seconds = s;
-        t.feature = i;
-        t.status = RoadTrip::Status::ok;
-      }
-    }
-    return t;
-  };
+  manhattan_roads(ref, [cut_off](const ReferenceLayer& l) { return cut_off.count(l.role) > 0; });
 }
 
 }  // namespace
