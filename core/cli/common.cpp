@@ -57,10 +57,14 @@ RunRequest request_from(const Args& a) {
   r.plugin_dirs = a.all("--plugins-dir");
   r.strict = a.has("--strict");
   r.road_cache = !a.has("--no-cache");
+  r.threads = threads_from(a);
+  return r;
+}
+
+unsigned threads_from(const Args& a) {
   long long threads = 0;
   if (const char* env = std::getenv("SITERANK_NUM_THREADS")) threads = std::atoll(env);
-  r.threads = static_cast<unsigned>(a.integer("--threads", threads));
-  return r;
+  return static_cast<unsigned>(a.integer("--threads", threads));
 }
 
 void print_summary(const RankedResult& result) {

@@ -34,6 +34,8 @@ struct Command {
   std::function<int(const Args&)> run;
 };
 
+// --threads, else SITERANK_NUM_THREADS, else 0 (all cores).
+unsigned threads_from(const Args& a);
 // --profile, --dataset, --plugins-dir, --threads (or SITERANK_NUM_THREADS).
 RunRequest request_from(const Args& a);
 // The run checked, with its warnings on stderr.

@@ -26,6 +26,7 @@ const std::map<std::string, Command>& commands() {
       {"weights", weights_command()},
       {"mcda", mcda_command()},
       {"sensitivity", sensitivity_command()},
+      {"isochrones", isochrones_command()},
   };
   return cmds;
 }

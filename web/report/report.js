@@ -1,4 +1,4 @@
-// siterank report: draws the embedded data (see core/src/export_report.cpp)
+// siterank report: draws the embedded data (see core/src/export/export_report.cpp)
 // with Leaflet and links the map, the ranking table and the breakdown panel.
 // Text from the data goes into the page with textContent only, never as HTML.
 (function () {
@@ -80,6 +80,26 @@
     }),
   }));
 
+  // Isochrones (siterank report --isochrones): one polygon per facility and
+  // time limit, the shortest limit darkest and drawn on top; off until the
+  // reader switches them on.
+  const iso = data.isochrones || null;
+  const isoBlues = ['#08306b', '#08519c', '#2171b5', '#4292c6', '#6baed6', '#9ecae1'];
+  const isoColour = (minutes) =>
+    isoBlues[Math.min(iso.minutes.indexOf(minutes), isoBlues.length - 1)];
+  const isochrones = iso && L.geoJSON(
+    // Longest first, so the shorter ones lie over them.
+    iso.features.features.filter((f) => f.geometry !== null)
+      .sort((a, b) => b.properties.minutes - a.properties.minutes), {
+      style: (f) => ({
+        color: isoColour(f.properties.minutes), weight: 1, fillColor: isoColour(f.properties.minutes),
+        fillOpacity: 0.2, className: 'sr-isochrone',
+      }),
+      onEachFeature: (f, l) => l.bindTooltip((f.properties.name || iso.role + ' ' + f.properties.facility) +
+        ': ' + f.properties.minutes + ' min by road (' + fixed(f.properties.area_km2, 1) + ' km²)',
+      { sticky: true }),
+    });
+
   const parcelStyle = (f) => ({
     color: f.properties.stroke, fillColor: f.properties.fill, fillOpacity: 0.7, weight: 1,
     className: 'sr-parcel',
@@ -125,9 +145,9 @@
       box.append(el('div', {}, [el('span', { class: 'swatch', style: 'background:' + data.vetoed_colour }),
         'vetoed']));
       box.append(el('h3', { text: 'layers' }));
-      const toggle = (text, marker, layer) => {
+      const toggle = (text, marker, layer, on = true) => {
         const input = el('input', { type: 'checkbox' });
-        input.checked = true;
+        input.checked = on;
         input.addEventListener('change', () => {
           if (input.checked) layer.addTo(map); else map.removeLayer(layer);
         });
@@ -138,6 +158,16 @@
       for (const r of references) {
         toggle(r.layer.name + ' (' + r.layer.features.features.length + ')',
           el('span', { class: 'dot', style: 'background:' + r.colour }), r.leaflet);
+      }
+      if (isochrones) {
+        toggle('isochrones: ' + iso.role + ' (' + iso.minutes.join(', ') + ' min)',
+          el('span', { class: 'swatch', style: 'background:' + isoColour(iso.minutes[0]) }),
+          isochrones, false);
+        for (const minutes of iso.minutes) {
+          box.append(el('div', { class: 'sr-isochrone-key' }, [
+            el('span', { class: 'swatch', style: 'background:' + isoColour(minutes) }),
+            '≤ ' + minutes + ' min']));
+        }
       }
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);

@@ -1,4 +1,5 @@
-// ctest web.report_browser: the HTML report of the Hangzhou sample in a real
+// ctest web.report_browser: the HTML report of the Hangzhou sample (with the
+// isochrones of the road fixture) in a real
 // browser (Debian's chromium driven by playwright-core from npm), opened
 // from file:// with every http(s) request intercepted. What the page shows is
 // compared with what the CLI itself says (`rank -f json`, `explain -f json`).
@@ -50,7 +51,13 @@ fs.mkdirSync(outDir, { recursive: true });
 const reportPath = path.resolve(outDir, 'report_browser.html');
 const screenshotPath = path.resolve(outDir, 'report_screenshot.png');
 fs.rmSync(reportPath, { force: true });
-siterank(['report', '--profile', profile, '-o', reportPath, '-q']);
+// Isochrones of the road fixture (tests/data/roads, in Hangzhou's west):
+// drawn on the report's map as a layer the reader switches on.
+const isochronesPath = path.resolve(outDir, 'report_isochrones.geojson');
+siterank(['isochrones', '--dataset', path.join(sourceDir, 'tests/data/roads'), '--role', 'rail_hubs',
+  '--minutes', '1,2', '-o', isochronesPath, '-q']);
+const isochrones = JSON.parse(fs.readFileSync(isochronesPath, 'utf8'));
+siterank(['report', '--profile', profile, '-o', reportPath, '--isochrones', isochronesPath, '-q']);
 // The CLI's own view of the same run: every parcel, ranked then vetoed.
 const result = JSON.parse(siterank(['rank', '--profile', profile, '-f', 'json', '--include-vetoed', '-q']));
 const cliIds = result.parcels.map((p) => p.parcel_id);
@@ -116,6 +123,19 @@ try {
   const referencePoints = embedded.layers.reduce((n, l) => n + l.features.features.length, 0);
   const referencePaths = await page.locator('path.sr-reference').count();
   check(referencePaths === referencePoints && referencePoints > 0, `reference points drawn (${referencePaths})`);
+
+  // Isochrones: embedded as `siterank isochrones` wrote them, off until switched on.
+  const drawable = isochrones.features.filter((f) => f.geometry !== null).length;
+  check(embedded.isochrones && JSON.stringify(embedded.isochrones.features) === JSON.stringify(isochrones),
+    `the isochrones file is embedded as written (${isochrones.features.length} features)`);
+  check(await page.locator('path.sr-isochrone').count() === 0, 'isochrones are not drawn until switched on');
+  const isoSwitch = page.locator('.sr-legend label', { hasText: 'isochrones: rail_hubs (1, 2 min)' }).locator('input');
+  check(await isoSwitch.count() === 1 && !(await isoSwitch.isChecked()), 'the isochrones switch is there, off');
+  await isoSwitch.check();
+  const isoPaths = await page.locator('path.sr-isochrone').count();
+  check(drawable > 0 && isoPaths === drawable, `switched on, every isochrone with an area is drawn (${isoPaths})`);
+  await isoSwitch.uncheck();
+  check(await page.locator('path.sr-isochrone').count() === 0, 'switched off again, none');
 
   // The breakdown panel for a parcel, compared with `siterank explain`.
   async function checkBreakdown(id, how) {

@@ -14,5 +14,6 @@ Command validate_command();
 Command weights_command();
 Command mcda_command();
 Command sensitivity_command();
+Command isochrones_command();
 
 }  // namespace siterank::cli

@@ -34,16 +34,6 @@ std::string crs_members(const UserCrs& crs) {
          "\"}}";
 }
 
-void append_property(std::string& s, const char* key, double v, int decimals) {
-  s += ",\"";
-  s += key;
-  s += "\":";
-  if (std::isnan(v))
-    s += "null";
-  else
-    append_fixed(s, v, decimals);
-}
-
 }  // namespace
 
 std::string geojson_crs_refusal(const UserCrs& crs) {
@@ -65,12 +55,12 @@ void append_feature(std::string& s, const RankedResult& result, const Selection&
   s += vetoed ? "null" : std::to_string(r.rank_of[p]);
   s += ",\"parcel_id\":\"" + json_escape(t.id.at(p)) + "\"";
   s += ",\"platform\":\"" + json_escape(t.platform.at(p)) + "\"";
-  append_property(s, "area_mu", t.area_m2[p] / m2_per_mu, 2);
-  append_property(s, "score", r.total[p], 4);
-  if (result.p_topk.has_value()) append_property(s, "p_topk", result.p_topk->share[p], 4);
+  append_json_number(s, "area_mu", t.area_m2[p] / m2_per_mu, 2);
+  append_json_number(s, "score", r.total[p], 4);
+  if (result.p_topk.has_value()) append_json_number(s, "p_topk", result.p_topk->share[p], 4);
   for (std::size_t c = 0; c < result.criteria.size(); ++c) {
     const std::string key = "score_" + result.criteria[c].name;
-    append_property(s, key.c_str(), r.scores[c].scores[p], 4);
+    append_json_number(s, key.c_str(), r.scores[c].scores[p], 4);
   }
   s += std::string(",\"vetoed\":") + (vetoed ? "true" : "false");
   s += ",\"reasons\":\"" + json_escape(parcel_reasons(result, p)) + "\"";

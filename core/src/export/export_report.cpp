@@ -1,6 +1,7 @@
 // The HTML report: web/report/template.html filled with Leaflet, the
 // report's own CSS and JavaScript, and the run's data as one JSON document.
 // The page loads nothing: every byte it needs is in the file.
+#include <algorithm>
 #include <siterank/host/errors.hpp>
 #include <sstream>
 #include <stdexcept>
@@ -8,6 +9,7 @@
 #include "analysis/explanation.hpp"
 #include "config/profile_weighting.hpp"
 #include "config/taxonomy.hpp"
+#include "export/export_isochrones.hpp"
 #include "export/exporters.hpp"
 #include "export/output_geometry.hpp"
 #include "export/report_assets.hpp"
@@ -102,6 +104,23 @@ nlohmann::ordered_json reference_points(const RankedResult& result,
   return layers;
 }
 
+// The isochrones (siterank isochrones, read back by read_isochrones): the
+// layer they belong to, the minutes they show, and the FeatureCollection
+// `siterank isochrones -o FILE.geojson` writes.
+std::string isochrones_member(const IsochroneSet& set) {
+  std::vector<double> minutes;
+  for (const auto& iso : set.isochrones)
+    if (std::find(minutes.begin(), minutes.end(), iso.minutes) == minutes.end())
+      minutes.push_back(iso.minutes);
+  std::sort(minutes.begin(), minutes.end());
+  nlohmann::ordered_json minutes_json = nlohmann::ordered_json::array();
+  for (const double m : minutes) minutes_json.push_back(rounded(m));
+  nlohmann::ordered_json head{{"layer", set.layer}, {"role", set.role}, {"minutes", minutes_json}};
+  std::string s = head.dump();
+  s.pop_back();
+  return s + ",\"features\":" + isochrones_geojson(set) + "}";
+}
+
 nlohmann::ordered_json report_header(const RankedResult& result) {
   const ProfileRecord& prof = result.profile;
   const Industry* industry = Taxonomy::builtin().find(prof.industry);
@@ -181,7 +200,8 @@ std::string report_data(const RankedResult& result, const Selection& sel) {
   header.pop_back();  // the closing brace: the members below follow
   return header + ",\"parcels\":" + parcels.str() + ",\"explanations\":" + explanations.dump() +
          ",\"platforms\":" + platforms_geojson(result, *to_wgs84) +
-         ",\"layers\":" + reference_points(result, *to_wgs84).dump() + "}";
+         ",\"layers\":" + reference_points(result, *to_wgs84).dump() +
+         (sel.isochrones ? ",\"isochrones\":" + isochrones_member(*sel.isochrones) : "") + "}";
 }
 
 // Fills the template's {{siterank:NAME}} markers in one pass over the

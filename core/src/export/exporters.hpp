@@ -4,7 +4,9 @@
 // FlatGeobuf and KML go through GDAL drivers, which write to a file name.
 #pragma once
 
+#include <memory>
 #include <ostream>
+#include <siterank/host/isochrones.hpp>
 #include <siterank/host/ranked_result.hpp>
 #include <string>
 #include <vector>
@@ -23,7 +25,8 @@ struct Selection {
   // GeoJSON: simplestyle properties (fill, stroke, fill-opacity) coloured by
   // score, so geojson.io and similar viewers show the ranking at once.
   bool style = true;
-  unsigned threads = 0;  // formatting threads (GeoJSON), 0 = all cores
+  unsigned threads = 0;                            // formatting threads (GeoJSON), 0 = all cores
+  std::shared_ptr<const IsochroneSet> isochrones;  // the report's isochrone layer, when set
 };
 
 // The working CRS of the result's geometries; throws std::invalid_argument
@@ -56,7 +59,8 @@ void write_fgb(const RankedResult& result, const Selection& sel, const std::stri
 // HTML report: one self-contained page (Leaflet and the data inline, no
 // network) with a map of the selected parcels coloured by score, vetoed
 // ones grey, the platforms and the other reference layers the run loaded,
-// a ranked table linked to the map and each parcel's breakdown. Throws
+// the selection's isochrones (off until switched on), a ranked table
+// linked to the map and each parcel's breakdown. Throws
 // OutputError.
 void write_report(const RankedResult& result, const Selection& sel, std::ostream& out);
 // KML: a placemark per selected parcel coloured by score class (vetoed ones

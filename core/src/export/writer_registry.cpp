@@ -110,10 +110,14 @@ Selection selection_for(const OutputFormat& format, const OutputOptions& o,
   sel.csv_wkt = o.csv_wkt;
   sel.style = o.style;
   sel.threads = o.threads;
+  sel.isochrones = o.isochrones;
   const std::string& f = format.name;
   for (const auto& [set, name] :
        {std::pair{o.csv_lonlat, names.csv_lonlat}, std::pair{o.csv_wkt, names.csv_wkt}})
     if (set && f != "csv") throw UsageError(name + " adds columns to CSV output, not to " + f);
+  if (o.isochrones && f != "html")
+    throw UsageError(names.isochrones + " are drawn by the html report, not written to " + f +
+                     " (siterank isochrones writes them as files of their own)");
   if (o.crs.empty()) return sel;
   if (f != "geojson" && !o.csv_lonlat && !o.csv_wkt)
     throw UsageError(names.crs + " sets the coordinates of geojson output and of csv with " +

@@ -36,6 +36,8 @@ class RoadNetwork {
 
   std::string description() const;
   const RoadGraph& graph() const { return graph_; }
+  const SegmentIndex& segments() const { return segments_; }
+  const RoadNetworkSettings& settings() const { return settings_; }
 
   // For each point, the trip to the nearest of the facilities `key` names.
   // On the first call with a key, `facilities` gives their positions and

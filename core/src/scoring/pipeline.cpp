@@ -8,6 +8,7 @@
 #include "config/option_validation.hpp"
 #include "config/profile_usage.hpp"
 #include "config/road_manifest.hpp"
+#include "data/dataset_network.hpp"
 #include "data/road_cache_key.hpp"
 #include "data/road_loader.hpp"
 #include "network/road_cache.hpp"
@@ -174,13 +175,9 @@ std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
     if (cached) {
       run->roads = std::make_unique<network::RoadNetwork>(d.roads_layer, std::move(cached->graph),
                                                           d.road_settings);
-    } else if (!d.roads.empty()) {
-      run->roads = std::make_unique<network::RoadNetwork>(d.roads_layer, d.roads, d.road_settings);
-      d.roads = {};  // the graph has what it needs: the lines' memory goes back now
-      if (graph_key) {
-        network::ScopedTiming t("roads: cache write graph");
-        cache.store_graph(*graph_key, run->roads->graph(), road_notes);
-      }
+    } else if ((run->roads = take_road_network(d)) && graph_key) {
+      network::ScopedTiming t("roads: cache write graph");
+      cache.store_graph(*graph_key, run->roads->graph(), road_notes);
     }
   } catch (const std::invalid_argument& e) {
     throw InputError(m.path + ": $.layers." + d.roads_layer + ": " + e.what());

@@ -1,5 +1,7 @@
 #include "util/text_format.hpp"
 
+#include <cmath>
+
 namespace siterank {
 
 namespace {
@@ -113,6 +115,16 @@ std::string html_escape(std::string_view s) {
     }
   }
   return out;
+}
+
+void append_json_number(std::string& s, const char* key, double v, int decimals) {
+  s += ",\"";
+  s += key;
+  s += "\":";
+  if (std::isnan(v))
+    s += "null";
+  else
+    append_fixed(s, v, decimals);
 }
 
 }  // namespace siterank

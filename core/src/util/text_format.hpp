@@ -16,5 +16,8 @@ std::string csv_quote(std::string_view s);
 std::string json_escape(std::string_view s);
 // &, <, > and " as entities, for HTML text and attribute values.
 std::string html_escape(std::string_view s);
+// ,"key":v with at most `decimals` decimals, or ,"key":null for NaN: one
+// member of a JSON object the writers build as text.
+void append_json_number(std::string& s, const char* key, double v, int decimals);
 
 }  // namespace siterank

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <siterank/host/errors.hpp>
 #include <siterank/host/explain.hpp>
+#include <siterank/host/isochrones.hpp>
 #include <siterank/host/platforms.hpp>
 #include <siterank/host/plugins.hpp>
 #include <siterank/host/run.hpp>
@@ -55,10 +56,23 @@ int main(int argc, char** argv) {
     for (const auto& p : siterank::find_plugins({argv[3]}).plugins)
       flood_risk = flood_risk || p.info.name == "flood_risk";
     const auto platforms = siterank::dataset_platforms(argv[2]);
+    // A role no dataset has: refused with an InputError once the manifest is read.
+    bool isochrones_refused = false;
+    try {
+      siterank::IsochroneRequest iso;
+      iso.dataset_dir = argv[2];
+      iso.role = "no_such_role";
+      iso.minutes = {15};
+      siterank::compute_isochrones(iso);
+    } catch (const siterank::InputError&) {
+      isochrones_refused = siterank::isochrone_formats() == "gpkg, geojson";
+    }
     if (text.rfind("parcel " + id, 0) != 0 ||
         siterank::sensitivity_report(*result, sensitivity).json.empty() || !flood_risk ||
-        platforms.parcels != result->parcel_table().size() || siterank::display_width("亩") != 2) {
-      std::fprintf(stderr, "uses_host: explain, sensitivity, plugins or platforms went wrong\n");
+        platforms.parcels != result->parcel_table().size() || siterank::display_width("亩") != 2 ||
+        !isochrones_refused) {
+      std::fprintf(
+          stderr, "uses_host: explain, sensitivity, plugins, platforms or isochrones went wrong\n");
       return 1;
     }
     return 0;

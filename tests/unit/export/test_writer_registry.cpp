@@ -1,8 +1,10 @@
 // The one list of output formats (export/writer_registry).
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <siterank/host/errors.hpp>
+#include <siterank/host/isochrones.hpp>
 #include <siterank/host/writers.hpp>
 
 #include "export/writer_registry.hpp"
@@ -68,6 +70,15 @@ TEST_CASE("output options that do not go with the format are refused before any 
   o = {};
   o.crs = "gcj02";
   CHECK_NOTHROW(check_output(geojson, o));
+}
+
+TEST_CASE("isochrones go with the html report only") {
+  OutputOptions o;
+  o.isochrones = std::make_shared<const IsochroneSet>();
+  CHECK_NOTHROW(check_output(*find_output_format("html"), o));
+  CHECK_THROWS_WITH(check_output(*find_output_format("gpkg"), o, {.isochrones = "--isochrones"}),
+                    "--isochrones are drawn by the html report, not written to gpkg (siterank "
+                    "isochrones writes them as files of their own)");
 }
 
 TEST_CASE(

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <ostream>
 #include <siterank/host/ranked_result.hpp>
 #include <string>
@@ -15,6 +16,8 @@
 #include <vector>
 
 namespace siterank {
+
+struct IsochroneSet;  // siterank/host/isochrones.hpp
 
 struct OutputFormat {
   std::string name;                     // "geojson"
@@ -34,6 +37,9 @@ struct OutputOptions {
   bool csv_wkt = false;     // CSV: each parcel's polygon as WKT
   bool style = true;        // GeoJSON: simplestyle colours by score
   unsigned threads = 0;     // formatting threads, 0 = all cores
+  // html: drawn on the map as a layer switched off until the reader
+  // turns it on (read_isochrones gives them from a file); none when null.
+  std::shared_ptr<const IsochroneSet> isochrones;
 };
 
 // How the caller's users name the options, for messages ("--crs-out" on
@@ -42,6 +48,7 @@ struct OutputOptionNames {
   std::string crs = "crs";
   std::string csv_lonlat = "csv_lonlat";
   std::string csv_wkt = "csv_wkt";
+  std::string isochrones = "isochrones";
 };
 
 // In the order help text lists them.
@@ -57,7 +64,8 @@ std::string output_format_names();
 std::string output_format_extensions();
 
 // Throws UsageError when `options` do not go with `format` (CSV columns
-// asked of another format, a CRS for a format without coordinates) or the
+// asked of another format, a CRS for a format without coordinates,
+// isochrones for another format than html) or the
 // CRS is unknown or cannot be named in a GeoJSON file. Cheap: call it
 // before the run.
 void check_output(const OutputFormat& format, const OutputOptions& options,
