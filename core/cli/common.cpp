@@ -107,6 +107,16 @@ RankingRun planned(const RunRequest& request) {
   return run;
 }
 
+std::shared_ptr<const RankedResult> run_and_warn(RankingRun& run, const Args& a) {
+  auto result = run.run(terminal_progress(a));
+  print_warnings(result->dataset.report.warnings);
+  return result;
+}
+
+void print_warnings(const std::vector<std::string>& warnings) {
+  for (const auto& w : warnings) std::cerr << "siterank: warning: " << w << "\n";
+}
+
 ProgressCallback terminal_progress(const Args& a) {
   if (a.has("--quiet") || !isatty(STDERR_FILENO)) return {};
   return [](const ProgressEvent& e) {

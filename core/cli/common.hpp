@@ -43,6 +43,11 @@ RankingRun planned(const RunRequest& request);
 // Scoring progress on stderr when it is a terminal and the run is large
 // enough to wait for; nothing with --quiet.
 ProgressCallback terminal_progress(const Args& a);
+// run.run() with the terminal's progress, then the warnings met while
+// running (a road network cache that failed) on stderr, --quiet or not.
+std::shared_ptr<const RankedResult> run_and_warn(RankingRun& run, const Args& a);
+// "siterank: warning: W" for each.
+void print_warnings(const std::vector<std::string>& warnings);
 // Dataset notes, repairs, skips and counts on stderr.
 void print_summary(const RankedResult& result);
 // To -o FILE (temporary file renamed when complete) or stdout.

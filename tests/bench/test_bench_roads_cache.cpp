@@ -2,7 +2,8 @@
 // dataset with roads, a run that fills the cache, a run that reads it and a
 // run without it write the same bytes; a damaged entry is reported in one
 // warning and rebuilt; a cache folder that cannot be made is one warning
-// and the run goes on. No timing here: bench/run-roads measures speed.
+// (from rank -q and from validate) and the run goes on. No timing here: bench/run-roads measures
+// speed.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -112,5 +113,12 @@ TEST_CASE("the road cache changes no byte of the result", "[bench][roads]") {
       ++warnings;
     CHECK(warnings == 1);
     CHECK_THAT(o.err, Catch::Contains("going on without it"));
+    // validate loads the roads too, and says so the same way.
+    const Outcome v = siterank_cli({"validate", "--profile", profile, "--dataset", data},
+                                   "SITERANK_CACHE_DIR=" + shell_quote(blocker + "/cache"));
+    INFO(v.err);
+    REQUIRE(v.code == 0);
+    CHECK_THAT(v.err, Catch::Contains("siterank: warning: road network cache " + blocker +
+                                      "/cache: cannot create"));
   }
 }

@@ -15,7 +15,12 @@ int cmd_explain(const Args& a) {
   const std::string format = a.get("--format", "text");
   if (format != "text" && format != "json")
     throw UsageError("siterank explain: unknown format '" + format + "' (text, json)");
-  const auto result = planned(req).run();
+  const auto result = [&] {
+    RankingRun run = planned(req);
+    auto r = run.run();
+    print_warnings(r->dataset.report.warnings);
+    return r;
+  }();
   const std::size_t p = require_parcel(*result, id);
   write_output(a, [&](std::ostream& out) {
     out << (format == "json" ? explanation_json(*result, p) : explanation_text(*result, p));

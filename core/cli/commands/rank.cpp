@@ -64,7 +64,7 @@ int cmd_rank(const Args& a) {
   }
   RankingRun run = planned(req);
   check_target(a.get("--output"));
-  const auto result = run.run(terminal_progress(a));
+  const auto result = run_and_warn(run, a);
   if (!a.has("--quiet")) print_summary(*result);
   write_result(*result, format, options, a.get("--output"));
   return 0;

@@ -30,7 +30,7 @@ int cmd_report(const Args& a) {
         std::make_shared<const IsochroneSet>(read_isochrones(a.get("--isochrones")));
   RankingRun run = planned(req);
   check_target(out);  // a directory that cannot be written fails now, not after the scoring
-  const auto result = run.run(terminal_progress(a));
+  const auto result = run_and_warn(run, a);
   if (!a.has("--quiet")) print_summary(*result);
   write_result(*result, *html, options, out);
   return 0;

@@ -21,7 +21,8 @@ int cmd_sensitivity(const Args& a) {
       a, "sensitivity", static_cast<std::size_t>(a.integer("--top", 10)), req.threads);
   options.steps = static_cast<std::size_t>(a.integer("--steps", 20));
   if (options.steps == 0) throw UsageError("siterank sensitivity: --steps must be at least 1");
-  const auto result = planned(req).run(terminal_progress(a));
+  RankingRun run = planned(req);
+  const auto result = run_and_warn(run, a);
   if (!a.has("--quiet")) print_summary(*result);
   const SensitivityReport report = sensitivity_report(*result, options);
   write_output(a,

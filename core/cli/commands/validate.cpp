@@ -15,7 +15,7 @@ int cmd_validate(const Args& a) {
   const RunOverview plan = run.overview();
   // Configure the criteria on the reference layers too (not the parcels):
   // plugins check their options against the profile there.
-  run.check_configuration();
+  print_warnings(run.check_configuration());
   std::cout << "profile " << plan.profile_path << ": OK (" << plan.profile_name << ", industry "
             << plan.industry << ")\n";
   std::cout << "dataset " << plan.manifest_path << ": OK (" << plan.reference_layers

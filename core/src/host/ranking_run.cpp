@@ -1,4 +1,5 @@
 // RankingRun: the stages of scoring/pipeline.hpp behind the public host API.
+#include <mutex>
 #include <siterank/host/errors.hpp>
 #include <siterank/host/run.hpp>
 #include <stdexcept>
@@ -58,6 +59,10 @@ std::shared_ptr<const RankedResult> RankingRun::run(const ProgressCallback& prog
   return std::make_shared<const RankedResult>(std::move(result));
 }
 
-void RankingRun::check_configuration() { prepare(state_->take_plan(), false); }
+std::vector<std::string> RankingRun::check_configuration() {
+  const std::unique_ptr<Run> run = prepare(state_->take_plan(), false);
+  const std::lock_guard<std::mutex> lock(run->warnings_mutex);
+  return run->warnings;
+}
 
 }  // namespace siterank

@@ -1,5 +1,7 @@
 #include "result/make_result.hpp"
 
+#include <mutex>
+
 namespace siterank {
 
 RankedResult make_result(Run& run) {
@@ -9,6 +11,10 @@ RankedResult make_result(Run& run) {
                doc.weighting, doc.aggregation};
   r.dataset = {run.dataset.manifest.name, run.dataset.manifest.path, run.plan.manifest.working_crs,
                run.dataset.report};
+  {
+    const std::lock_guard<std::mutex> lock(run.warnings_mutex);
+    r.dataset.report.warnings = run.warnings;
+  }
   for (std::size_t c = 0; c < run.criteria.size(); ++c) {
     const EnabledCriterion& e = run.criteria[c];
     const PlannedCriterion& planned = run.plan.criteria[c];

@@ -1,6 +1,5 @@
 #include "scoring/pipeline.hpp"
 
-#include <iostream>
 #include <optional>
 #include <set>
 #include <siterank/host/errors.hpp>
@@ -134,7 +133,7 @@ std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
   const DatasetManifest& m = run->plan.manifest;
   run->road_cache = std::make_unique<network::RoadCache>(
       run->plan.road_cache ? network::RoadCache::default_dir() : std::string(),
-      [](const std::string& warning) { std::cerr << "siterank: warning: " << warning << "\n"; });
+      [r = run.get()](const std::string& warning) { r->warn(warning); });
   network::RoadCache& cache = *run->road_cache;
   // The roads layer: its graph from the cache when the cache has it for
   // these inputs, else its lines from the source (and the graph built
@@ -148,8 +147,7 @@ std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
       try {
         graph_key = data_detail::road_graph_key(s, m);
       } catch (const std::exception& e) {
-        std::cerr << "siterank: warning: road network cache: " << e.what()
-                  << "; going on without it\n";
+        run->warn(std::string("road network cache: ") + e.what() + "; going on without it");
       }
     }
     if (graph_key) {

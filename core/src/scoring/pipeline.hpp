@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <siterank/host/run.hpp>
 #include <string>
@@ -42,6 +43,14 @@ struct Plan {
 struct Run {
   Plan plan;
   Dataset dataset;
+  // Warnings met while running (the road network cache's); cache writes
+  // may come from scoring threads, hence the lock.
+  std::mutex warnings_mutex;
+  std::vector<std::string> warnings;
+  void warn(const std::string& w) {
+    const std::lock_guard<std::mutex> lock(warnings_mutex);
+    warnings.push_back(w);
+  }
   std::unique_ptr<network::RoadCache> road_cache;  // outlives `roads`, which uses it
   std::unique_ptr<network::RoadNetwork> roads;     // when the dataset has a roads layer
   std::unique_ptr<ReferenceIndex> index;

@@ -20,6 +20,10 @@ struct LoadReport {
   std::vector<std::string> repaired;  // "parcel 'X': invalid geometry repaired (MakeValid)"
   std::vector<SkippedParcel> skipped;
   std::vector<std::string> notes;  // CRS overrides and the like
+  // Problems met while running that did not change the result: a road
+  // network cache that could not be read or written ("road network cache
+  // DIR: ...; going on without it").
+  std::vector<std::string> warnings;
 
   // The skip of the parcel with this id, or null.
   const SkippedParcel* skipped_parcel(const std::string& parcel_id) const {

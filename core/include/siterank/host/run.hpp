@@ -76,8 +76,9 @@ class RankingRun {
   // Loads, scores, ranks; the plugins are released before it returns.
   std::shared_ptr<const RankedResult> run(const ProgressCallback& progress = {});
   // Loads the reference layers (not the parcels) and configures each
-  // criterion on them, so the plugins' own option checks run too.
-  void check_configuration();
+  // criterion on them, so the plugins' own option checks run too. Returns
+  // the warnings met while loading (LoadReport::warnings).
+  std::vector<std::string> check_configuration();
 
  private:
   struct State;
