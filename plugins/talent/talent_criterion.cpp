@@ -38,12 +38,13 @@ std::vector<FactorSpec> TalentCriterion::factors() const {
   mix += mix_from_profile_ ? " (from the profile)" : " (default_mix: the profile states none)";
   const std::string decay = distance_decay_.describe();
   const std::string radius = format_general(search_radius_m_) + " m in a straight line";
-  // With a road network only the commute is in minutes: say so where a
-  // planner might expect minutes.
+  // With a road network the commute and the workforce are in minutes, the
+  // source counts still by distance: say so where a planner might expect
+  // minutes.
   const std::string by_distance =
-      by_road_
-          ? " (by distance even with a road network: it gives times to the nearest source only)"
-          : "";
+      by_road_ ? " (by distance even with a road network: the source access decays with "
+                 "distance, and the commute is the time to the nearest source)"
+               : "";
   const std::string commute_name = by_road_ ? "commute_minutes" : "commute_distance_m";
   auto weight = [](double share) { return "weight " + format_general(share); };
 
@@ -101,10 +102,15 @@ std::vector<FactorSpec> TalentCriterion::factors() const {
                        " (any kind); not minutes: " + straight_reason_};
   f[kWorkersWithinRadius] = {
       "workers_within_radius", "workers",
-      has_workforce_
-          ? "Sum of workers of workforce features within " + format_general(workforce_radius_m_) +
-                " m in a straight line (missing values count 0)" + by_distance
-          : std::string("not applicable: the dataset has no workforce layer")};
+      has_workforce_ ? by_road_
+                           ? "Sum of workers of workforce features within " +
+                                 format_general(workforce_minutes_) +
+                                 " min by road, door to door (missing values count 0): " + network_
+                           : "Sum of workers of workforce features within " +
+                                 format_general(workforce_radius_m_) +
+                                 " m in a straight line (missing values count 0); not minutes: " +
+                                 straight_reason_
+                     : std::string("not applicable: the dataset has no workforce layer")};
   return f;
 }
 
@@ -120,12 +126,13 @@ void TalentCriterion::score(const ParcelBatch& parcels, const ReferenceData& ref
 
   // The commute by road: one call per batch, minutes per parcel (NaN when
   // the parcel cannot reach the network or no target from it).
-  std::vector<double> minutes;
-  if (commute_present_ && by_road_) {
+  std::vector<double> minutes, workers_by_road;
+  if (by_road_ && (commute_present_ || workforce)) {
     std::vector<Point> from;
     from.reserve(parcels.size());
     for (std::size_t i = 0; i < parcels.size(); ++i) from.push_back(parcels.rep_point(i));
-    commute_by_road(*sources, from, reference, minutes, out);
+    if (commute_present_) commute_by_road(*sources, from, reference, minutes, out);
+    if (workforce) workforce_by_road(*workforce, *workers, from, reference, workers_by_road, out);
   }
 
   std::vector<Hit> hits;  // per call: reused for every parcel of the batch
@@ -153,7 +160,11 @@ void TalentCriterion::score(const ParcelBatch& parcels, const ReferenceData& ref
 
     double workers_near = missing;
     double workforce_score = missing;
-    if (workforce) {
+    if (workforce && by_road_) {
+      // Off the network: no workers counted, and a 0 (vetoed when weighed).
+      workers_near = workers_by_road[i];
+      workforce_score = std::isnan(workers_near) ? 0.0 : workforce_function_(workers_near);
+    } else if (workforce) {
       workers_near = 0.0;
       reference.within(*workforce, p, workforce_radius_m_, nullptr, hits);
       for (const Hit& h : hits) {
@@ -219,6 +230,31 @@ void TalentCriterion::commute_by_road(const ReferenceLayer& sources, std::span<c
       out.veto(i, "no " + commute_target_ +
                       " can be reached by road from the parcel's nearest road, " +
                       format_fixed(t.access_m, 0) + " m away (" + network_ + ")");
+  }
+}
+
+void TalentCriterion::workforce_by_road(const ReferenceLayer& workforce,
+                                        const AttributeColumn& workers, std::span<const Point> from,
+                                        const ReferenceData& reference, std::vector<double>& near,
+                                        BatchResult& out) const {
+  std::vector<RoadReach> reach;
+  reference.road_reach(workforce, nullptr, workforce_minutes_ * 60.0, from, reach);
+  near.assign(from.size(), missing);
+  // commute_by_road has vetoed off-network parcels already when it is weighed.
+  const bool veto = share_workforce_ > 0.0 && !(commute_present_ && share_commute_ > 0.0);
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    if (!reach[i].on_network) {
+      if (veto)
+        out.veto(i, "no road within reach of the parcel, so no workers can be counted within " +
+                        format_general(workforce_minutes_) + " min by road (" + network_ + ")");
+      continue;
+    }
+    double sum = 0.0;
+    for (const RoadReach::Feature& f : reach[i].features) {
+      const double w = workers.number(f.feature);
+      if (std::isfinite(w)) sum += w;
+    }
+    near[i] = sum;
   }
 }
 

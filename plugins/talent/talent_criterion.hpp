@@ -58,6 +58,13 @@ class TalentCriterion final : public Criterion {
                        const ReferenceData& reference, std::vector<double>& minutes,
                        BatchResult& out) const;
 
+  // Workers of the workforce features each of `from` reaches within
+  // workforce_minutes_ by road (NaN off the network, vetoed when the
+  // workforce is weighed and the commute did not veto it already).
+  void workforce_by_road(const ReferenceLayer& workforce, const AttributeColumn& workers,
+                         std::span<const Point> from, const ReferenceData& reference,
+                         std::vector<double>& near, BatchResult& out) const;
+
   // Settings, from the options and the profile: all set by configure(), whose
   // defaults live in describe() only.
   double search_radius_m_ = 0.0;
@@ -65,7 +72,8 @@ class TalentCriterion final : public Criterion {
   double half_saturation_ = 1.0;
   std::array<double, talent_type_count> mix_{};  // shares summing to 1
   bool mix_from_profile_ = false;
-  double workforce_radius_m_ = 0.0;
+  double workforce_radius_m_ = 0.0;  // in a straight line, without a road network
+  double workforce_minutes_ = 0.0;   // by road, with one
   ValueFunction workforce_function_;
   double weight_sources_ = 0.0;  // as the options give them
   double weight_workforce_ = 0.0;

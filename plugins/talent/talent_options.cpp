@@ -176,6 +176,11 @@ CriterionInfo TalentCriterion::describe() const {
                             "Commuting reach: workers of workforce features within this distance "
                             "count",
                             1.0));
+  o.push_back(number_option("workforce_minutes", 20.0, "min",
+                            "Commuting reach with a road network (and use_road_network): workers "
+                            "of workforce features within this many minutes by road, door to "
+                            "door, count (workforce_radius_m is then not used)",
+                            0.0));
   o.push_back(function_option("workforce_function", ValueFunction::linear(0.0, 200000.0), "workers",
                               "Score of the workers within reach; must not fall as workers grow"));
   o.push_back(number_option("weight_sources", 0.7, "weight",
@@ -187,8 +192,8 @@ CriterionInfo TalentCriterion::describe() const {
                             0.0));
   o.push_back(OptionSpec::boolean(
       "use_road_network", true,
-      "When the dataset has a road network (a layer with role roads), measure the commute in "
-      "minutes by road; else, or when false, in straight-line metres"));
+      "When the dataset has a road network (a layer with role roads), measure the commute and "
+      "the workforce's reach in minutes by road; else, or when false, in straight-line metres"));
   o.push_back(function_option("commute_time_function", default_commute_time_function(), "min",
                               "Score of the travel time by road to the nearest talent source of "
                               "the project's industry or a related one, with a road network; "
@@ -224,7 +229,9 @@ CriterionInfo TalentCriterion::describe() const {
 CriterionNeeds TalentCriterion::needs(const ProjectProfile& /*profile*/,
                                       const Options& options) const {
   CriterionNeeds n = CriterionNeeds::declared(describe());
-  n.road_network = options.boolean("use_road_network") && options.number("weight_commute") > 0.0;
+  n.road_network =
+      options.boolean("use_road_network") &&
+      (options.number("weight_commute") > 0.0 || options.number("weight_workforce") > 0.0);
   return n;
 }
 
@@ -235,6 +242,7 @@ void TalentCriterion::configure(const ProjectProfile& profile, const Options& op
   distance_decay_.require_never_rises("distance_decay", 0.0, std::numeric_limits<double>::max());
   half_saturation_ = positive(options, "access_half_saturation");
   workforce_radius_m_ = positive(options, "workforce_radius_m");
+  workforce_minutes_ = positive(options, "workforce_minutes");
   workforce_function_ = options.value_function("workforce_function");
   workforce_function_.require_never_falls("workforce_function", 0.0,
                                           std::numeric_limits<double>::max());

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <siterank/sdk.hpp>
 #include <string>
 #include <thread>
@@ -186,6 +187,30 @@ class BruteForceReference final : public ReferenceData {
     out.clear();
     for (const Point& p : from) out.push_back(road(l, matching, p));
   }
+  // With `road`: road_reach() takes on-network and the access leg from
+  // road(layer, {}, p), and the time to each matching feature from this
+  // (+inf: unreachable).
+  std::function<double(const ReferenceLayer&, std::size_t feature, Point)> road_seconds;
+  void road_reach(const ReferenceLayer& l, const AttributeFilter* f, double max_seconds,
+                  std::span<const Point> from, std::vector<RoadReach>& out) const override {
+    if (!road || !road_seconds) return ReferenceData::road_reach(l, f, max_seconds, from, out);
+    out.clear();
+    for (const Point& p : from) {
+      RoadReach r;
+      const RoadTrip t = road(l, {}, p);
+      r.on_network = t.status != RoadTrip::Status::off_network;
+      r.access_m = t.access_m;
+      if (r.on_network)
+        for (std::size_t i = 0; i < l.size(); ++i) {
+          const double s = road_seconds(l, i, p);
+          if (filter_matches(l, i, f) && s <= max_seconds) r.features.push_back({i, s});
+        }
+      std::sort(r.features.begin(), r.features.end(), [](const auto& a, const auto& b) {
+        return a.seconds != b.seconds ? a.seconds < b.seconds : a.feature < b.feature;
+      });
+      out.push_back(std::move(r));
+    }
+  }
 
  private:
   static void all(const ReferenceLayer& l, Point p, const AttributeFilter* f,
@@ -267,7 +292,8 @@ inline Options default_options(const Criterion& c) {
 // metres / 600, and the nearest feature is the one with the shortest trip.
 // Points with |x| > 40000 are off the network (access unknown); from the
 // others the access leg is 25 m, and no feature of a layer for which
-// `unreachable` says true can be reached.
+// `unreachable` says true can be reached. road_reach() answers on the same
+// times.
 inline void manhattan_roads(BruteForceReference& ref,
                             std::function<bool(const ReferenceLayer&)> unreachable = {}) {
   ref.road = [unreachable](const ReferenceLayer& l, const std::vector<std::size_t>& matching,
@@ -288,6 +314,10 @@ inline void manhattan_roads(BruteForceReference& ref,
       }
     }
     return t;
+  };
+  ref.road_seconds = [unreachable](const ReferenceLayer& l, std::size_t i, Point p) {
+    if (unreachable && unreachable(l)) return std::numeric_limits<double>::infinity();
+    return (std::abs(l.points[i].x - p.x) + std::abs(l.points[i].y - p.y)) / 10.0;
   };
 }
 

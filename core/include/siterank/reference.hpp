@@ -79,6 +79,20 @@ struct RoadTrip {
   double access_m = std::numeric_limits<double>::quiet_NaN();  // point to the network
 };
 
+// The features of a layer a point reaches by road within a time limit
+// (ReferenceData::road_reach): "the workers living within a 30-minute
+// drive". Door to door, like RoadTrip.
+struct RoadReach {
+  struct Feature {
+    std::size_t feature = 0;  // index in the layer
+    double seconds = 0.0;     // the trip to it, access legs included
+  };
+  bool on_network = false;  // a road within the network's access distance of the point
+  double access_m = std::numeric_limits<double>::quiet_NaN();  // point to the network
+  // Each feature within the limit once, sorted by seconds, then feature index.
+  std::vector<Feature> features;
+};
+
 // Host-provided, backed by spatial indexes built once per run. Safe to call
 // from several threads at once. Results are sorted by distance, ties by
 // feature index, so they are deterministic.
@@ -109,6 +123,16 @@ class ReferenceData {
   virtual void road_trips(const ReferenceLayer& layer, const AttributeFilter* filter,
                           std::span<const Point> from, std::vector<RoadTrip>& out) const;
 
+  // For each point of `from`, every feature of `layer` that passes `filter`
+  // and is reached by road within `max_seconds` (finite, >= 0), in `out`
+  // (resized, same order). The host computes, once per run and (layer,
+  // filter, limit), a search from each feature stopped at the limit: call
+  // it with a whole batch. Throws std::logic_error without a network,
+  // std::invalid_argument for a bad limit.
+  virtual void road_reach(const ReferenceLayer& layer, const AttributeFilter* filter,
+                          double max_seconds, std::span<const Point> from,
+                          std::vector<RoadReach>& out) const;
+
   std::vector<Hit> nearest(const ReferenceLayer& layer, Point p, std::size_t k,
                            const AttributeFilter* filter = nullptr) const {
     std::vector<Hit> out;
@@ -126,6 +150,11 @@ class ReferenceData {
 inline void ReferenceData::road_trips(const ReferenceLayer&, const AttributeFilter*,
                                       std::span<const Point>, std::vector<RoadTrip>&) const {
   throw std::logic_error("road_trips: this dataset has no road network (no layer with role roads)");
+}
+
+inline void ReferenceData::road_reach(const ReferenceLayer&, const AttributeFilter*, double,
+                                      std::span<const Point>, std::vector<RoadReach>&) const {
+  throw std::logic_error("road_reach: this dataset has no road network (no layer with role roads)");
 }
 
 }  // namespace siterank

@@ -185,28 +185,49 @@ std::string ReferenceIndex::road_network_description() const {
   return roads_ ? roads_->description() : std::string();
 }
 
-void ReferenceIndex::road_trips(const ReferenceLayer& layer, const AttributeFilter* filter,
-                                std::span<const Point> from, std::vector<RoadTrip>& out) const {
-  if (!roads_) ReferenceData::road_trips(layer, filter, from, out);  // throws
-  index_of(layer);  // one of this dataset's layers, or throw
-  // The filter as text: one set of times per layer and filter.
+namespace {
+
+// The filter as text: one set of times per layer and filter.
+std::string facility_key(const ReferenceLayer& layer, const AttributeFilter* filter) {
   std::string key = layer.name;
   if (filter) {
     key += "\x1f" + filter->field + "\x1f" + format_general(filter->min, 17) + "\x1f" +
            format_general(filter->max, 17);
     for (const auto& v : filter->any_of) key += "\x1f" + v;
   }
-  const auto facilities = [&] {
-    network::RoadNetwork::Facilities f;
-    const FilterTest keep(layer, filter);
-    for (std::size_t i = 0; i < layer.size(); ++i)
-      if (keep(i)) {
-        f.points.push_back(layer.points[i]);
-        f.features.push_back(i);
-      }
-    return f;
-  };
-  roads_->trips(key, facilities, from, out);
+  return key;
+}
+
+network::RoadNetwork::Facilities facilities_of(const ReferenceLayer& layer,
+                                               const AttributeFilter* filter) {
+  network::RoadNetwork::Facilities f;
+  const FilterTest keep(layer, filter);
+  for (std::size_t i = 0; i < layer.size(); ++i)
+    if (keep(i)) {
+      f.points.push_back(layer.points[i]);
+      f.features.push_back(i);
+    }
+  return f;
+}
+
+}  // namespace
+
+void ReferenceIndex::road_trips(const ReferenceLayer& layer, const AttributeFilter* filter,
+                                std::span<const Point> from, std::vector<RoadTrip>& out) const {
+  if (!roads_) ReferenceData::road_trips(layer, filter, from, out);  // throws
+  index_of(layer);  // one of this dataset's layers, or throw
+  roads_->trips(
+      facility_key(layer, filter), [&] { return facilities_of(layer, filter); }, from, out);
+}
+
+void ReferenceIndex::road_reach(const ReferenceLayer& layer, const AttributeFilter* filter,
+                                double max_seconds, std::span<const Point> from,
+                                std::vector<RoadReach>& out) const {
+  if (!roads_) ReferenceData::road_reach(layer, filter, max_seconds, from, out);  // throws
+  index_of(layer);
+  roads_->reach(
+      facility_key(layer, filter), [&] { return facilities_of(layer, filter); }, max_seconds, from,
+      out);
 }
 
 }  // namespace siterank

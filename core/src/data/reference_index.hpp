@@ -34,6 +34,8 @@ class ReferenceIndex final : public ReferenceData {
   std::string road_network_description() const override;
   void road_trips(const ReferenceLayer& layer, const AttributeFilter* filter,
                   std::span<const Point> from, std::vector<RoadTrip>& out) const override;
+  void road_reach(const ReferenceLayer& layer, const AttributeFilter* filter, double max_seconds,
+                  std::span<const Point> from, std::vector<RoadReach>& out) const override;
 
  private:
   struct LayerIndex;

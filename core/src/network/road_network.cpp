@@ -171,4 +171,48 @@ void RoadNetwork::trips(const std::string& key, const std::function<Facilities()
   trip_ns_ += ns_since(t0);
 }
 
+std::shared_ptr<const RoadNetwork::ReachOf> RoadNetwork::reach_of(
+    const std::string& key, const std::function<Facilities()>& facilities,
+    double max_seconds) const {
+  if (!(std::isfinite(max_seconds) && max_seconds >= 0))
+    throw std::invalid_argument("road_reach: the time limit must be finite and at least 0 s, not " +
+                                format_general(max_seconds));
+  const std::lock_guard<std::mutex> lock(mutex_);  // as times_to: computed once
+  const auto id = std::pair{key, max_seconds};
+  if (const auto it = reaches_.find(id); it != reaches_.end()) return it->second;
+  ScopedTiming timing("roads: reach within " + format_general(max_seconds) + " s of " +
+                      printable(key));
+  Facilities f = facilities();
+  std::vector<std::optional<Attachment>> attached;
+  attached.reserve(f.points.size());
+  for (const Point& p : f.points) attached.push_back(segments_.attach(p, settings_.max_access_m));
+  auto r = std::make_shared<ReachOf>();
+  r->features = std::move(f.features);
+  r->reach = facility_reach(graph_, attached, max_seconds, settings_.access_speed_kmh);
+  reaches_.emplace(id, r);
+  return r;
+}
+
+void RoadNetwork::reach(const std::string& key, const std::function<Facilities()>& facilities,
+                        double max_seconds, std::span<const Point> from,
+                        std::vector<RoadReach>& out) const {
+  const std::shared_ptr<const ReachOf> r = reach_of(key, facilities, max_seconds);
+  const std::vector<std::optional<Attachment>>& at = attachments(from);
+  const auto t0 = std::chrono::steady_clock::now();
+  out.resize(from.size());
+  std::vector<ReachedFacility> reached;
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    RoadReach& o = out[i];
+    o.features.clear();
+    const std::optional<Attachment>& a = at[i];
+    o.on_network = a.has_value();
+    o.access_m = a ? a->access_m : std::numeric_limits<double>::quiet_NaN();
+    if (!a) continue;
+    reach_from(graph_, *a, r->reach, settings_.access_speed_kmh, reached);
+    for (const ReachedFacility& x : reached)
+      o.features.push_back({r->features[x.facility], x.seconds});
+  }
+  trip_ns_ += ns_since(t0);
+}
+
 }  // namespace siterank::network

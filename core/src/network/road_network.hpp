@@ -14,8 +14,10 @@
 #include <siterank/reference.hpp>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "network/facility_reach.hpp"
 #include "network/network_attachment.hpp"
 #include "network/road_cache.hpp"
 #include "network/road_graph.hpp"
@@ -49,6 +51,12 @@ class RoadNetwork {
   };
   void trips(const std::string& key, const std::function<Facilities()>& facilities,
              std::span<const Point> from, std::vector<RoadTrip>& out) const;
+  // For each point, every facility `key` names reached within max_seconds
+  // (network/facility_reach.hpp), computed once per key and limit like the
+  // trips; kept for the run, not in the road cache. Throws
+  // std::invalid_argument for a limit that is not finite and >= 0.
+  void reach(const std::string& key, const std::function<Facilities()>& facilities,
+             double max_seconds, std::span<const Point> from, std::vector<RoadReach>& out) const;
 
   // Travel times are then read from `cache` (which must outlive the
   // network) when it has them for these facilities on the graph of
@@ -62,6 +70,13 @@ class RoadNetwork {
   };
   std::shared_ptr<const TimesTo> times_to(const std::string& key,
                                           const std::function<Facilities()>& facilities) const;
+  struct ReachOf {
+    std::vector<std::size_t> features;
+    FacilityReach reach;
+  };
+  std::shared_ptr<const ReachOf> reach_of(const std::string& key,
+                                          const std::function<Facilities()>& facilities,
+                                          double max_seconds) const;
 
   // The points' attachments, reused while a thread asks about the same
   // points again (a criterion asks once per facility set for one batch).
@@ -76,6 +91,7 @@ class RoadNetwork {
   std::uint64_t graph_key_ = 0;
   mutable std::mutex mutex_;
   mutable std::map<std::string, std::shared_ptr<const TimesTo>> cache_;
+  mutable std::map<std::pair<std::string, double>, std::shared_ptr<const ReachOf>> reaches_;
   // Summed over threads, for SITERANK_TIMINGS (network/timings.hpp).
   mutable std::atomic<std::int64_t> attach_ns_{0}, trip_ns_{0};
   mutable std::atomic<std::uint64_t> attached_points_{0};

@@ -384,7 +384,7 @@ TEST_CASE("describe() declares every option configure() reads, and the layers", 
   CHECK(names == std::set<std::string>{
                      "search_radius_m", "distance_decay", "access_half_saturation",
                      "industry_relevance", "tier_weights", "researcher_sources", "engineer_sources",
-                     "technician_sources", "default_mix", "workforce_radius_m",
+                     "technician_sources", "default_mix", "workforce_radius_m", "workforce_minutes",
                      "workforce_function", "weight_sources", "weight_workforce", "use_road_network",
                      "commute_time_function", "commute_function", "weight_commute"});
   for (const auto& o : info.options) {
@@ -635,6 +635,73 @@ TEST_CASE("a parcel the commute cannot be made from is vetoed with the reason", 
   }
 }
 
+TEST_CASE("with a road network the workforce counts within workforce_minutes by road",
+          "[talent][roads]") {
+  BruteForceReference ref;
+  ref.layers.push_back(sources_layer({{{3000, 4000}, "university", "integrated_circuits", "1"}}));
+  // Trips by the test network: Manhattan metres / 10 m/s.
+  ref.layers.push_back(workforce_layer({{{6000, 0}, "1000"},      // 600 s = 10 min, 6 km
+                                        {{3000, 3000}, "2000"},   // 600 s = 10 min, 4.24 km
+                                        {{12000, 6000}, "4000"},  // 1800 s = 30 min, 13.4 km
+                                        {{20000, 1}, "8000"},     // 2000.1 s = 33.3 min
+                                        {{-9000, 0}, ""}}));      // 15 min, no count: 0
+  grid_roads(ref);
+  TalentCriterion c;
+  Options o = default_options(c);
+  const ProjectProfile profile = ic_profile(0, 1, 0);
+  // Default 20 min: 1000 + 2000 = 3000 -> linear(0, 200000) = 1.5.
+  const Scored s = run(profile, ref, origin_parcel(), o);
+  CHECK(s.factor(0, "workers_within_radius") == Approx(3000));
+  CHECK(s.factor(0, "workforce_score") == Approx(1.5));
+  CHECK(s.vetoes.empty());
+  c.configure(profile, o, ref);
+  bool said = false;
+  for (const auto& f : c.factors())
+    if (f.name == "workers_within_radius")
+      said = f.description.find("within 20 min by road, door to door") != std::string::npos &&
+             f.description.find("test road network") != std::string::npos;
+  CHECK(said);
+
+  // The limit itself counts: 30 min takes the third, 1000 + 2000 + 4000
+  // (13.4 km away: a 10 km straight-line radius would not).
+  o.set("workforce_minutes", 30.0);
+  CHECK(run(profile, ref, origin_parcel(), o).factor(0, "workers_within_radius") == Approx(7000));
+  o.set("workforce_minutes", 9.9);
+  CHECK(run(profile, ref, origin_parcel(), o).factor(0, "workers_within_radius") == Approx(0));
+  o.set("workforce_minutes", 34.0);
+  CHECK(run(profile, ref, origin_parcel(), o).factor(0, "workers_within_radius") == Approx(15000));
+
+  SECTION("use_road_network false: the straight-line radius, saying why") {
+    o.set("use_road_network", false);
+    const Scored d = run(profile, ref, origin_parcel(), o);
+    CHECK(d.factor(0, "workers_within_radius") == Approx(3000));  // 10 km: 6 km and 4.24 km
+    TalentCriterion straight;
+    straight.configure(profile, o, ref);
+    for (const auto& f : straight.factors())
+      if (f.name == "workers_within_radius")
+        CHECK_THAT(f.description, Catch::Contains("not minutes: use_road_network is false"));
+  }
+  SECTION("a parcel off the network: NaN workers, 0, and a veto naming why") {
+    o.set("weight_commute", 0.0);  // else the commute's veto says it first
+    const ParcelTable t = make_parcels({parcel("FAR", rectangle(49950, -50, 100, 100))});
+    const Scored f = run(profile, ref, t, o);
+    CHECK(std::isnan(f.factor(0, "workers_within_radius")));
+    CHECK(f.factor(0, "workforce_score") == 0.0);
+    REQUIRE(f.vetoes.size() == 1);
+    CHECK(f.vetoes[0].reason ==
+          "no road within reach of the parcel, so no workers can be counted within 34 min by "
+          "road (test road network)");
+    o.set("weight_commute", 0.3);
+    const Scored both = run(profile, ref, t, o);
+    REQUIRE(both.vetoes.size() == 1);  // one reason, the commute's
+    CHECK_THAT(both.vetoes[0].reason, Catch::Contains("no talent source"));
+  }
+  SECTION("a limit that is not > 0 is refused, naming the option") {
+    o.set("workforce_minutes", 0.0);
+    CHECK_THROWS_WITH(c.configure(profile, o, ref), Catch::Contains("workforce_minutes"));
+  }
+}
+
 TEST_CASE("needs: the declared layers, and the road network when the commute is weighed",
           "[talent]") {
   const TalentCriterion c;
@@ -647,8 +714,11 @@ TEST_CASE("needs: the declared layers, and the road network when the commute is 
   CHECK(n.layers[1].role == "workforce");
   CHECK(n.layers[1].optional);
   o.set("weight_commute", 0.0);
+  CHECK(c.needs(ic_profile(0, 1, 0), o).road_network);  // the workforce's reach is by road
+  o.set("weight_workforce", 0.0);
   CHECK_FALSE(c.needs(ic_profile(0, 1, 0), o).road_network);
   o.set("weight_commute", 0.3);
+  o.set("weight_workforce", 0.3);
   o.set("use_road_network", false);
   CHECK_FALSE(c.needs(ic_profile(0, 1, 0), o).road_network);
 }

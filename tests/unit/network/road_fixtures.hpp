@@ -1,6 +1,7 @@
 // Small road networks whose travel times are easy to work out by hand.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "network/network_attachment.hpp"
@@ -47,5 +48,14 @@ struct Network {
   RoadGraph graph;
   SegmentIndex index;
 };
+
+// Each point attached to its nearest network point, at any distance.
+inline std::vector<std::optional<Attachment>> attach_all(const RoadGraph& g,
+                                                         std::vector<Point> points) {
+  const SegmentIndex index(g);
+  std::vector<std::optional<Attachment>> out;
+  for (const Point& p : points) out.push_back(index.attach(p, 1e9));
+  return out;
+}
 
 }  // namespace siterank::network::testing

@@ -1,5 +1,5 @@
 // The road network as plugins query it: ReferenceIndex::road_trips over a
-// RoadNetwork, with trips worked out by hand.
+// RoadNetwork (and road_reach), with trips worked out by hand.
 #include <catch2/catch.hpp>
 #include <sdk_fixtures.hpp>
 
@@ -73,4 +73,40 @@ TEST_CASE("without a network road_trips says so; bad settings are refused") {
   const std::vector<RoadLine> lines{{{{0, 0}, {1000, 0}}, 36.0, Direction::both}};
   CHECK_THROWS_WITH(RoadNetwork("roads", lines, {1.0, 15.0, -1.0}),
                     "max_access_m must be a finite distance >= 0 m, got -1");
+}
+
+TEST_CASE("road reach: every feature within the limit, door to door, filtered, per limit") {
+  const RoadNetwork net = test_network();
+  const std::vector<ReferenceLayer> layers{facilities()};
+  const ReferenceIndex index(layers, &net);
+  // As above: from (500, 20) facility 1 is 60 s away, facility 0 156 s.
+  const std::vector<Point> from{{500, 20}, {5500, 5}, {500, 500}};
+  std::vector<RoadReach> reach;
+  index.road_reach(layers[0], nullptr, 200.0, from, reach);
+  REQUIRE(reach.size() == 3);
+  CHECK(reach[0].on_network);
+  CHECK(reach[0].access_m == Approx(20.0));
+  REQUIRE(reach[0].features.size() == 2);
+  CHECK(reach[0].features[0].feature == 1);
+  CHECK(reach[0].features[0].seconds == Approx(60.0));
+  CHECK(reach[0].features[1].feature == 0);
+  CHECK(reach[0].features[1].seconds == Approx(156.0));
+  CHECK(reach[1].on_network);  // the other road: nothing there
+  CHECK(reach[1].features.empty());
+  CHECK_FALSE(reach[2].on_network);
+  CHECK(reach[2].features.empty());
+  // Another limit is another search; the first is still right after it.
+  index.road_reach(layers[0], nullptr, 100.0, from, reach);
+  REQUIRE(reach[0].features.size() == 1);
+  CHECK(reach[0].features[0].feature == 1);
+  const AttributeFilter kind_a{"kind", {"a"}};
+  index.road_reach(layers[0], &kind_a, 200.0, from, reach);
+  REQUIRE(reach[0].features.size() == 1);
+  CHECK(reach[0].features[0].feature == 0);
+  index.road_reach(layers[0], nullptr, 200.0, from, reach);
+  CHECK(reach[0].features.size() == 2);
+  CHECK_THROWS_WITH(index.road_reach(layers[0], nullptr, -1.0, from, reach),
+                    "road_reach: the time limit must be finite and at least 0 s, not -1");
+  const ReferenceIndex no_roads(layers);
+  CHECK_THROWS_AS(no_roads.road_reach(layers[0], nullptr, 60.0, from, reach), std::logic_error);
 }
