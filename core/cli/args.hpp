@@ -37,6 +37,8 @@ class Args {
   std::vector<std::string> list(const std::string& name) const;
   // A comma-separated list of numbers.
   std::vector<double> numbers(const std::string& name) const;
+  // The command these options are for ("rank").
+  const std::string& command() const { return command_; }
 
  private:
   double parse_number(const std::string& name, const std::string& value) const;

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -23,6 +24,13 @@ const OptionDef plugins_dir_opt{
     true,
     "DIR",
     "also load plugins from DIR (repeatable; SITERANK_PLUGIN_PATH works too)"};
+const OptionDef allow_insecure_plugins_opt{
+    "--allow-insecure-plugins",
+    "",
+    false,
+    false,
+    "",
+    "load plugins from world-writable or foreign-owned files and directories too"};
 const OptionDef threads_opt{
     "--threads", "",  true,
     false,       "N", "scoring threads (default: all cores; SITERANK_NUM_THREADS)"};
@@ -55,6 +63,7 @@ RunRequest request_from(const Args& a) {
   r.profile_path = a.required("--profile");
   r.dataset_dir = a.get("--dataset");
   r.plugin_dirs = a.all("--plugins-dir");
+  r.allow_insecure_plugins = a.has("--allow-insecure-plugins");
   r.strict = a.has("--strict");
   r.road_cache = !a.has("--no-cache");
   r.threads = threads_from(a);
@@ -62,9 +71,23 @@ RunRequest request_from(const Args& a) {
 }
 
 unsigned threads_from(const Args& a) {
+  // More threads than this is a typo, not a machine; 0 is all cores.
+  constexpr long long max_threads = 1024;
   long long threads = 0;
-  if (const char* env = std::getenv("SITERANK_NUM_THREADS")) threads = std::atoll(env);
-  return static_cast<unsigned>(a.integer("--threads", threads));
+  if (a.has("--threads")) {
+    threads = a.integer("--threads", 0);
+    if (threads > max_threads)
+      throw UsageError("siterank " + a.command() + ": --threads " + std::to_string(threads) +
+                       " is more than " + std::to_string(max_threads) + " (0 means all cores)");
+  } else if (const char* env = std::getenv("SITERANK_NUM_THREADS")) {
+    const std::string v = env;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), threads);
+    if (ec != std::errc() || end != v.data() + v.size() || threads < 0 || threads > max_threads)
+      throw UsageError("siterank " + a.command() + ": SITERANK_NUM_THREADS='" + v +
+                       "' is not a thread count from 0 (all cores) to " +
+                       std::to_string(max_threads));
+  }
+  return static_cast<unsigned>(threads);
 }
 
 void print_summary(const RankedResult& result) {

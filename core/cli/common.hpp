@@ -18,6 +18,7 @@ extern const OptionDef help_opt;
 extern const OptionDef profile_opt;
 extern const OptionDef dataset_opt;
 extern const OptionDef plugins_dir_opt;
+extern const OptionDef allow_insecure_plugins_opt;
 extern const OptionDef threads_opt;
 extern const OptionDef no_cache_opt;
 extern const OptionDef quiet_opt;

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <map>
 #include <siterank/host/errors.hpp>
+#include <siterank/host/signals.hpp>
 #include <siterank/version.hpp>
 
 #include "args.hpp"
@@ -48,6 +49,7 @@ std::string main_usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  install_signal_handling();  // before any thread: no partial output on ^C or a plugin crash
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string command = args.empty() ? "" : args[0];
   try {

@@ -42,6 +42,7 @@ Command explain_command() {
            {"--format", "-f", true, false, "FORMAT", "text (default) or json"},
            {"--output", "-o", true, false, "FILE", "write to FILE instead of stdout"},
            plugins_dir_opt,
+           allow_insecure_plugins_opt,
            threads_opt,
            no_cache_opt,
            strict_opt},

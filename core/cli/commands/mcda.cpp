@@ -14,6 +14,7 @@
 #include "mcda/ahp_json.hpp"
 #include "mcda/decision_table.hpp"
 #include "mcda/ranking_order.hpp"
+#include "util/input_files.hpp"
 #include "util/json_file.hpp"
 #include "util/text_format.hpp"
 
@@ -24,6 +25,7 @@ namespace {
 mcda::DecisionTable read_table(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open the decision table");
+  note_input_file(path);
   try {
     return mcda::read_decision_table(in, path);
   } catch (const std::invalid_argument& e) {

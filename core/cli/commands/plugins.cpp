@@ -49,7 +49,7 @@ nlohmann::ordered_json plugin_json(const PluginListing& p) {
 }
 
 int cmd_plugins(const Args& a) {
-  const PluginSearch reg = find_plugins(a.all("--plugins-dir"));
+  const PluginSearch reg = find_plugins(a.all("--plugins-dir"), a.has("--allow-insecure-plugins"));
   if (a.has("--json")) {
     nlohmann::ordered_json j;
     j["sdk_api_version"] = SITERANK_SDK_API_VERSION;
@@ -97,7 +97,10 @@ Command plugins_command() {
           "Lists the plugins found, with version, SDK API version, description, options and file, "
           "and the refused ones\n"
           "with the reason.",
-          {help_opt, {"--json", "", false, false, "", "machine-readable output"}, plugins_dir_opt},
+          {help_opt,
+           {"--json", "", false, false, "", "machine-readable output"},
+           plugins_dir_opt,
+           allow_insecure_plugins_opt},
           cmd_plugins};
 }
 

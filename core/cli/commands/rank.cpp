@@ -116,6 +116,7 @@ Command rank_command() {
        spread_opt,
        seed_opt,
        plugins_dir_opt,
+       allow_insecure_plugins_opt,
        threads_opt,
        no_cache_opt,
        strict_opt,

@@ -60,6 +60,7 @@ Command report_command() {
         "also draw the isochrones siterank isochrones wrote to FILE (.gpkg or .geojson), "
         "as a map layer switched off until the reader turns it on"},
        plugins_dir_opt,
+       allow_insecure_plugins_opt,
        threads_opt,
        no_cache_opt,
        strict_opt,

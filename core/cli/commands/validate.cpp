@@ -33,7 +33,8 @@ Command validate_command() {
           "Checks a profile (schema, taxonomy, weights, plugin options) and a dataset manifest "
           "(schema, the fields and\n"
           "layers the plugins need) without reading data or scoring.",
-          {help_opt, profile_opt, dataset_opt, plugins_dir_opt, strict_opt, no_cache_opt},
+          {help_opt, profile_opt, dataset_opt, plugins_dir_opt, allow_insecure_plugins_opt,
+           strict_opt, no_cache_opt},
           cmd_validate};
 }
 

@@ -50,6 +50,7 @@ IsochroneSet read_isochrones(const std::string& path) {
   std::unique_ptr<GDALDataset, data_detail::DatasetCloser> ds(GDALDataset::Open(
       path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
   if (!ds) throw InputError(path + ": cannot open it as a vector file" + gdal_reason());
+  data_detail::note_dataset_files(*ds);
   OGRLayer& layer = isochrone_layer(*ds, path);
   const int facility = field(layer, path, "facility"), name = field(layer, path, "name"),
             role = field(layer, path, "role"), minutes = field(layer, path, "minutes"),

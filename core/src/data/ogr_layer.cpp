@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "crs/user_crs.hpp"
+#include "util/input_files.hpp"
 
 namespace siterank::data_detail {
 
@@ -17,6 +18,13 @@ std::string short_name(const std::string& source) {
 }
 
 }  // namespace
+
+void note_dataset_files(GDALDataset& ds) {
+  // Every file behind the source (a Shapefile's .dbf, .shx, .prj, .cpg too).
+  char** files = ds.GetFileList();
+  for (char** f = files; f && *f; ++f) note_input_file(*f);
+  CSLDestroy(files);
+}
 
 std::string gdal_reason() {
   const std::string msg = CPLGetLastErrorMsg();
@@ -32,6 +40,7 @@ OpenedLayer open_layer(const LayerSource& s, const DatasetManifest& m,
   out.ds.reset(static_cast<GDALDataset*>(
       GDALOpenEx(s.source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!out.ds) throw InputError(where + ".source: cannot open '" + s.source + "'" + gdal_reason());
+  note_dataset_files(*out.ds);
   const std::string driver = out.ds->GetDriver() ? out.ds->GetDriver()->GetDescription() : "";
   if (!s.encoding.empty()) {
     if (driver == "ESRI Shapefile") {

@@ -31,6 +31,8 @@ struct QuietGdal {
 
 // ": <GDAL's last error message>", or "" when GDAL said nothing.
 std::string gdal_reason();
+// Notes every file of an opened source as an input (util/input_files).
+void note_dataset_files(GDALDataset& ds);
 
 struct DatasetCloser {
   void operator()(GDALDataset* d) const { GDALClose(d); }

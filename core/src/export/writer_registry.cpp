@@ -152,7 +152,7 @@ void check_output(const OutputFormat& format, const OutputOptions& options,
 
 void check_target(const std::string& target) {
   if (target.empty() || target == "-") return;
-  const AtomicFile probe(target);  // removed again, the target untouched
+  check_output_target(target);
 }
 
 void write_result(const RankedResult& result, const OutputFormat& format,

@@ -29,6 +29,8 @@ RankingRun::RankingRun(const RunRequest& request) : state_(std::make_unique<Stat
   const Plan& p = *state_->plan;
   state_->warnings = p.profile.warnings;
   state_->warnings.insert(state_->warnings.end(), p.unused_fields.begin(), p.unused_fields.end());
+  for (const auto& r : p.registry.refused)
+    if (r.unsafe) state_->warnings.push_back("plugin " + r.file + " refused: " + r.reason);
 }
 
 RankingRun::RankingRun(RankingRun&&) noexcept = default;

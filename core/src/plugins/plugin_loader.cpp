@@ -1,5 +1,8 @@
 #include "plugins/plugin_loader.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <boost/dll/shared_library.hpp>
 #include <cstdlib>
@@ -10,6 +13,7 @@
 #include <siterank/plugin.hpp>
 #include <siterank/version.hpp>
 
+#include "util/input_files.hpp"
 #include "util/install_paths.hpp"
 
 namespace siterank {
@@ -25,6 +29,20 @@ std::shared_ptr<Criterion> LoadedPlugin::instantiate() const {
         file + ": " SITERANK_ENTRY_CREATE " failed: " + (error.empty() ? "returned null" : error));
   std::shared_ptr<void> keep_loaded = library;
   return std::shared_ptr<Criterion>(raw, [keep_loaded](Criterion* c) { delete c; });
+}
+
+std::string unsafe_plugin_path(const std::string& path) {
+  // Loading a library runs its constructors before the host can check
+  // anything in it, so a file or directory someone else could have
+  // written is refused before dlopen.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return "";  // reported by the loader
+  const bool dir = S_ISDIR(st.st_mode);
+  const std::string what = dir ? "the directory " + path : path;
+  if (st.st_mode & S_IWOTH) return what + " is world-writable";
+  if (st.st_uid != 0 && st.st_uid != ::geteuid())
+    return what + " is owned by uid " + std::to_string(st.st_uid) + ", not by you or root";
+  return "";
 }
 
 const LoadedPlugin* PluginRegistry::find(const std::string& name) const {
@@ -95,12 +113,13 @@ bool load_plugin(const std::string& file, LoadedPlugin& out, std::string& refusa
   return true;
 }
 
-PluginRegistry discover_plugins(const std::vector<std::string>& dirs) {
+PluginRegistry discover_plugins(const std::vector<std::string>& dirs, bool allow_unsafe) {
   PluginRegistry reg;
   for (const auto& dir : dirs) {
     reg.searched.push_back(dir);
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) continue;
+    const std::string unsafe_dir = allow_unsafe ? "" : unsafe_plugin_path(dir);
     std::vector<std::string> files;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
       const std::string name = entry.path().filename().string();
@@ -114,12 +133,22 @@ PluginRegistry discover_plugins(const std::vector<std::string>& dirs) {
       std::string why;
       // "siterank_" + name + ".so"
       const std::string stem = fs::path(f).stem().string().substr(9);
-      if (!load_plugin(f, p, why)) {
+      const std::string unsafe = allow_unsafe         ? ""
+                                 : unsafe_dir.empty() ? unsafe_plugin_path(f)
+                                                      : unsafe_dir;
+      if (!unsafe.empty()) {
+        reg.refused.push_back(
+            {{f, unsafe + ": anyone could have put code there, so it is not loaded "
+                          "(fix the permissions, or pass --allow-insecure-plugins)"},
+             stem,
+             true});
+      } else if (!load_plugin(f, p, why)) {
         reg.refused.push_back({{f, why}, stem});
       } else if (const LoadedPlugin* taken = reg.find(p.info.name)) {
         reg.refused.push_back(
             {{f, "criterion '" + p.info.name + "' is already provided by " + taken->file}, stem});
       } else {
+        note_input_file(f);
         reg.plugins.push_back(std::move(p));
       }
     }
@@ -147,8 +176,8 @@ std::vector<std::string> plugin_search_path(const std::vector<std::string>& extr
   return dirs;
 }
 
-PluginSearch find_plugins(const std::vector<std::string>& extra_dirs) {
-  PluginRegistry reg = discover_plugins(plugin_search_path(extra_dirs));
+PluginSearch find_plugins(const std::vector<std::string>& extra_dirs, bool allow_insecure) {
+  PluginRegistry reg = discover_plugins(plugin_search_path(extra_dirs), allow_insecure);
   PluginSearch out;
   out.searched = std::move(reg.searched);
   for (auto& p : reg.plugins) out.plugins.push_back(std::move(static_cast<PluginListing&>(p)));

@@ -28,6 +28,7 @@ struct RefusedPlugin : PluginRefusal {
   // plugin may not get as far as saying its name, and a profile weighting
   // that criterion is told why it is missing.
   std::string name_from_file;
+  bool unsafe = false;  // refused for its permissions, before loading
 };
 
 struct PluginRegistry {
@@ -44,7 +45,13 @@ bool load_plugin(const std::string& file, LoadedPlugin& out, std::string& refusa
 
 // Scans the directories in order (files siterank_*.so, sorted by name). A
 // later plugin with a criterion name already taken is refused.
-PluginRegistry discover_plugins(const std::vector<std::string>& dirs);
+// A file, or a directory of them, is refused before it is loaded when it
+// is world-writable or owned by someone other than the user or root,
+// unless `allow_unsafe`.
+PluginRegistry discover_plugins(const std::vector<std::string>& dirs, bool allow_unsafe = false);
+
+// Why a plugin file or directory is unsafe to load, or "".
+std::string unsafe_plugin_path(const std::string& path);
 
 // The built-in directory (relative to the running executable), then each
 // extra directory, then each entry of SITERANK_PLUGIN_PATH (':'-separated).

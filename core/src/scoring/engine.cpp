@@ -9,6 +9,7 @@
 #include <siterank/host/errors.hpp>
 #include <thread>
 
+#include "scoring/crash_context.hpp"
 #include "util/text_format.hpp"
 
 namespace siterank {
@@ -44,6 +45,9 @@ RangeError score_range(const ParcelTable& parcels, const ReferenceData& referenc
   const std::size_t veto_mark = vetoes.size();
   BatchResult result(scores, factors, nf, vetoes);
   const std::string who = "plugin '" + c.name + "' (" + c.file + ")";
+  const CrashContext context{c.name, c.file, parcels.id.at(first),
+                             parcels.id.at(first + count - 1)};
+  const CrashScope crash_scope(context);
   try {
     c.criterion->score(ParcelBatch(parcels, first, count), reference, result);
   } catch (const std::exception& e) {

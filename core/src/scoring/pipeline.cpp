@@ -82,7 +82,8 @@ Plan plan_run(const RunRequest& request) {
   plan.profile = load_profile(request.profile_path);
   if (request.strict && !plan.profile.warnings.empty())
     throw InputError(plan.profile.warnings.front() + " (an error with --strict)");
-  plan.registry = discover_plugins(plugin_search_path(request.plugin_dirs));
+  plan.registry =
+      discover_plugins(plugin_search_path(request.plugin_dirs), request.allow_insecure_plugins);
   for (const auto& [name, weight] : plan.profile.profile.weights) {
     const LoadedPlugin* p = plan.registry.find(name);
     if (!p) {

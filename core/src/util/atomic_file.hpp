@@ -8,6 +8,15 @@
 
 namespace siterank {
 
+// Refuses, with an OutputError naming it, a target that cannot or must not
+// be written: a directory, an input of this run (util/input_files), a
+// block device, a missing or unwritable directory. Writes nothing.
+void check_output_target(const std::string& target);
+
+// A target that is a character device or FIFO (/dev/null, /dev/stdout, a
+// named pipe) is written in place, never replaced; a symbolic link is
+// written through. Every temporary is registered with util/temp_registry
+// so that a signal handler can remove it.
 class AtomicFile {
  public:
   // Throws OutputError when the temporary file cannot be created.
@@ -25,6 +34,8 @@ class AtomicFile {
   std::string temp_;
   std::ofstream out_;
   bool committed_ = false;
+  bool in_place_ = false;  // a character device or FIFO, written directly
+  int slot_ = -1;          // temp_registry
 };
 
 // The same for writers that want a file name, not a stream (GDAL drivers).
@@ -54,6 +65,7 @@ class AtomicPath {
   std::string target_;
   std::string dir_;
   std::string temp_;
+  int slot_ = -1;  // temp_registry
 };
 
 }  // namespace siterank

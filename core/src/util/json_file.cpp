@@ -1,34 +1,120 @@
 #include "util/json_file.hpp"
 
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <siterank/host/errors.hpp>
-#include <sstream>
+#include <vector>
+
+#include "util/input_files.hpp"
 
 namespace siterank {
 
-nlohmann::json read_json_file(const std::string& path) {
+namespace {
+
+// The whole file, refusing what is no JSON document: a directory, or
+// more than max_json_bytes (which also stops /dev/zero or an endless pipe).
+std::string read_bounded(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(path + ": is a directory, not a JSON file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open file");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // Turn the byte offset into line:column.
-    std::size_t line = 1, col = 1;
-    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
+  note_input_file(path);
+  std::string text;
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_json_bytes)
+      throw InputError(path + ": larger than " + std::to_string(max_json_bytes >> 20) +
+                       " MiB, too large for a profile, manifest or matrix");
+  }
+  if (in.bad()) throw InputError(path + ": read failed");
+  return text;
+}
+
+std::string line_col(const std::string& text, std::size_t byte) {
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
     }
+  }
+  return std::to_string(line) + ":" + std::to_string(col);
+}
+
+// Refuses duplicate keys (nlohmann keeps the last silently, which hides a
+// typo'd override) and nesting deeper than max_json_depth, naming the
+// object's path.
+class StrictKeys {
+ public:
+  explicit StrictKeys(const std::string& path) : path_(path) {}
+
+  bool operator()(int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using E = nlohmann::json::parse_event_t;
+    switch (event) {
+      case E::object_start:
+      case E::array_start:
+        if (depth >= max_json_depth)
+          throw InputError(path_ + ": " + where() + ": nested deeper than " +
+                           std::to_string(max_json_depth) + " levels");
+        frames_.push_back({event == E::object_start, {}, ""});
+        break;
+      case E::object_end:
+      case E::array_end:
+        if (!frames_.empty()) frames_.pop_back();
+        break;
+      case E::key: {
+        Frame& f = frames_.back();
+        const std::string key = parsed.get<std::string>();
+        if (!f.keys.insert(key).second)
+          throw InputError(path_ + ": " + where() + ": duplicate key '" + key +
+                           "' (JSON keeps only one; remove the other)");
+        f.last_key = key;
+        break;
+      }
+      case E::value:
+        break;
+    }
+    return true;
+  }
+
+ private:
+  struct Frame {
+    bool object;
+    std::set<std::string> keys;
+    std::string last_key;
+  };
+  // "$.a.b[]": the path of the object being read (array positions are not
+  // counted).
+  std::string where() const {
+    std::string s = "$";
+    for (std::size_t i = 0; i + 1 < frames_.size(); ++i)
+      s += frames_[i].object ? "." + frames_[i].last_key : "[]";
+    return s;
+  }
+  const std::string& path_;
+  std::vector<Frame> frames_;
+};
+
+}  // namespace
+
+nlohmann::json read_json_file(const std::string& path) {
+  const std::string text = read_bounded(path);
+  try {
+    return nlohmann::json::parse(text, StrictKeys(path));
+  } catch (const nlohmann::json::parse_error& e) {
     std::string what = e.what();
     if (const auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
-    throw InputError(path + ":" + std::to_string(line) + ":" + std::to_string(col) + ": JSON " +
-                     what);
+    throw InputError(path + ":" + line_col(text, e.byte) + ": JSON " + what);
+  } catch (const nlohmann::json::exception& e) {
+    // A number too large for a double (1e309) and the like.
+    std::string what = e.what();
+    if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    throw InputError(path + ": JSON " + what);
   }
 }
 

@@ -130,8 +130,7 @@ TEST_CASE("a target in a directory that does not exist is an output error") {
   const std::string path = dir.file("no_such_dir/ranked.kml");
   CHECK_THROWS_AS(write_kml(fixture_result(), {}, path), OutputError);
   CHECK_THROWS_WITH(write_kml(fixture_result(), {}, path),
-                    path + ": cannot create a temporary directory in " + dir.file("no_such_dir") +
-                        ": No such file or directory");
+                    path + ": the directory " + dir.file("no_such_dir") + " does not exist");
 }
 
 TEST_CASE("a failed export leaves the existing file as it was and no temporary") {

@@ -35,8 +35,11 @@ struct PluginSearch {
 // The plugins (files siterank_*.so) of the built-in directory, then of
 // `extra_dirs`, then of each entry of SITERANK_PLUGIN_PATH (':'-separated):
 // the search path of a run. A later plugin with a criterion name already
-// taken is refused.
-PluginSearch find_plugins(const std::vector<std::string>& extra_dirs = {});
+// taken is refused. A file or directory that is world-writable or owned by
+// someone other than the user or root is refused without being loaded
+// (loading runs its code) unless `allow_insecure`.
+PluginSearch find_plugins(const std::vector<std::string>& extra_dirs = {},
+                          bool allow_insecure = false);
 
 // "number", "integer", "boolean", "string", "string list", "number map",
 // "value function".

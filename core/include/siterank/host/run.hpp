@@ -22,7 +22,10 @@ struct RunRequest {
   std::string profile_path;
   std::string dataset_dir;               // "" = the sample dataset installed with the host
   std::vector<std::string> plugin_dirs;  // searched before the built-in plugins
-  unsigned threads = 0;                  // 0 = all cores
+  // Load plugins from world-writable or foreign-owned files and
+  // directories too (find_plugins); refused, with a warning, otherwise.
+  bool allow_insecure_plugins = false;
+  unsigned threads = 0;  // 0 = all cores
   // Profile warnings (an inconsistent AHP matrix, a field nobody reads) are
   // errors.
   bool strict = false;
