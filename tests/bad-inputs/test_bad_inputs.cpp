@@ -127,6 +127,37 @@ void truncated_gpkg(const fs::path& dir, const std::string& arg) {
   fs::resize_file(dir / "parcels.gpkg", arg.empty() ? 1024 : std::stoull(arg));
 }
 
+// parcels.gpkg: 2000 parcels P-0000 .. P-1999 (100 m squares with a 200-byte
+// note each, so the table spans many pages), one 4 KiB page in the middle of
+// the file overwritten with zeros: a GeoPackage damaged inside, not cut.
+void corrupt_gpkg(const fs::path& dir, const std::string&) {
+  std::string features;
+  for (int i = 0; i < 2000; ++i) {
+    const int x = 520000 + (i % 50) * 200, y = 3350000 + (i / 50) * 200;
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  R"(%s{"type": "Feature", "properties": {"地块编号": "P-%04d", "用地性质": "M1", )"
+                  R"("供地状态": "净地", "说明": "%s"}, "geometry": {"type": "Polygon", )"
+                  R"("coordinates": [[[%d, %d], [%d, %d], [%d, %d], [%d, %d], [%d, %d]]]}})",
+                  i ? ",\n" : "", i, std::string(200, 'x').c_str(), x, y, x + 100, y, x + 100,
+                  y + 100, x, y + 100, x, y);
+    features += buf;
+  }
+  const fs::path source = dir / "corrupt_source.geojson";
+  write_bytes(source, R"({"type": "FeatureCollection", "crs": {"type": "name", "properties": )"
+                      R"({"name": "urn:ogc:def:crs:EPSG::4549"}}, "features": [)" +
+                          features + "]}");
+  const Outcome o =
+      ogr2ogr({"-f", "GPKG", (dir / "parcels.gpkg").string(), source.string(), "-nln", "parcels"});
+  fs::remove(source);
+  INFO(o.err);
+  REQUIRE(o.code == 0);
+  std::fstream f(dir / "parcels.gpkg", std::ios::in | std::ios::out | std::ios::binary);
+  const auto pages = fs::file_size(dir / "parcels.gpkg") / 4096;
+  f.seekp(static_cast<std::streamoff>(pages / 2 * 4096));
+  f << std::string(4096, '\0');
+}
+
 // ARG (a file name): 0 bytes.
 void zero_byte_file(const fs::path& dir, const std::string& arg) { write_bytes(dir / arg, ""); }
 
@@ -156,6 +187,7 @@ const std::map<std::string, Generator>& generators() {
                                                   {"polygon-1m-vertices", polygon_1m_vertices},
                                                   {"gpkg", gpkg},
                                                   {"truncated-gpkg", truncated_gpkg},
+                                                  {"corrupt-gpkg", corrupt_gpkg},
                                                   {"zero-byte-file", zero_byte_file},
                                                   {"invalid-utf8", invalid_utf8},
                                                   {"bom", bom},
@@ -375,6 +407,8 @@ TEST_CASE("the bad-input catalogue is well formed") {
   // The known failures are not run, but must not hide among the cases.
   for (const auto& c : load("known-failures.json")) {
     INFO(c.at("id").get<std::string>());
+    for (const auto& spec : generator_specs(c))
+      CHECK(generators().count(generator_call(spec).first));
     CHECK_FALSE(c.at("now").get<std::string>().empty());
     CHECK(ids.insert(c.at("id").get<std::string>()).second);
   }
