@@ -33,7 +33,7 @@ const OptionDef allow_insecure_plugins_opt{
     "load plugins from world-writable or foreign-owned files and directories too"};
 const OptionDef threads_opt{
     "--threads", "",  true,
-    false,       "N", "scoring threads (default: all cores; SITERANK_NUM_THREADS)"};
+    false,       "N", "scoring threads, 1 to 1024; 0 or unset: all cores (SITERANK_NUM_THREADS)"};
 const OptionDef no_cache_opt{
     "--no-cache",
     "",

@@ -53,9 +53,13 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string command = args.empty() ? "" : args[0];
   try {
-    if (command.empty() || command == "--help" || command == "-h" || command == "help") {
+    // Without a command, a usage error: one line on stderr, as for every
+    // other one; --help prints the usage on stdout.
+    if (command.empty())
+      throw UsageError("siterank: no command given; siterank --help lists the commands");
+    if (command == "--help" || command == "-h" || command == "help") {
       std::cout << main_usage();
-      return command.empty() ? static_cast<int>(ExitCode::usage) : 0;
+      return 0;
     }
     if (command == "--version") {
       std::cout << "siterank " << SITERANK_VERSION << " (SDK " << SITERANK_SDK_VERSION_STRING

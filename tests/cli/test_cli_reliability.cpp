@@ -166,3 +166,20 @@ TEST_CASE("thread counts out of range are usage errors, from the flag or the env
   CHECK(o.code == 2);
   CHECK_THAT(o.err, Catch::Contains("SITERANK_NUM_THREADS='abc' is not a thread count"));
 }
+
+TEST_CASE("rank warns about each plugin file it refuses and each plugin directory not there") {
+  TempDir d("refused_warnings");
+  fs::create_directories(d.file("plugins"));
+  d.write("plugins/siterank_fake.so", "not a shared library");
+  Outcome o = rank_to(area_profile, {"-f", "csv", "--plugins-dir", d.file("plugins"),
+                                     "--plugins-dir", d.file("nope")});
+  CHECK(o.code == 0);  // the run needs neither
+  CHECK_THAT(o.err, Catch::Contains("warning: plugin " + d.file("plugins/siterank_fake.so") +
+                                    " refused: cannot load") &&
+                        Catch::Contains("warning: plugin directory " + d.file("nope") +
+                                        " does not exist"));
+  CHECK(o.out == rank_to(area_profile, {"-f", "csv"}).out);
+  o = rank_to(area_profile, {"-f", "csv", "--plugins-dir", SITERANK_TEST_BROKEN_PLUGIN_DIR});
+  CHECK(o.code == 0);
+  CHECK_THAT(o.err, Catch::Contains("siterank_no_entry.so refused: missing entry symbol"));
+}

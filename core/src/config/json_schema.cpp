@@ -1,6 +1,7 @@
 #include "config/json_schema.hpp"
 
 #include <algorithm>
+#include <regex>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -166,6 +167,38 @@ bool is_echo(const std::string& description) {
          description.rfind("Failed to validate against items schema", 0) == 0;
 }
 
+// Keys that break a "propertyNames" pattern, named: valijson reports them
+// only as "$: does not match the schema", without the key or the rule.
+void check_property_names(const nlohmann::json& schema, const nlohmann::json& value,
+                          std::vector<std::string>& tokens, std::vector<std::string>& out) {
+  if (!value.is_object() && !value.is_array()) return;
+  if (value.is_object()) {
+    if (const nlohmann::json* sub = subschema(schema, tokens);
+        sub && sub->contains("propertyNames") && (*sub)["propertyNames"].contains("pattern")) {
+      const std::string pattern = (*sub)["propertyNames"]["pattern"].get<std::string>();
+      const std::regex re(pattern, std::regex::ECMAScript);
+      for (auto it = value.begin(); it != value.end(); ++it)
+        if (!std::regex_search(it.key(), re))
+          out.push_back(path_of(tokens) + ": key '" + it.key() + "' is not a valid name (" +
+                        (pattern == "^[a-z][a-z0-9_]*$"
+                             ? "lower-case letters, digits and '_', starting with a letter"
+                             : "it must match " + pattern) +
+                        ")");
+    }
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      tokens.push_back(it.key());
+      check_property_names(schema, it.value(), tokens, out);
+      tokens.pop_back();
+    }
+  } else {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      tokens.push_back(std::to_string(i));
+      check_property_names(schema, value[i], tokens, out);
+      tokens.pop_back();
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> JsonSchema::validate(const nlohmann::json& doc) const {
@@ -186,6 +219,11 @@ std::vector<std::string> JsonSchema::validate(const nlohmann::json& doc) const {
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   for (auto& [depth, msg] : errors)
     if (std::find(out.begin(), out.end(), msg) == out.end()) out.push_back(std::move(msg));
+  if (out.empty() || (out.size() == 1 && out.front().rfind("$: ", 0) == 0)) {
+    std::vector<std::string> tokens, names;
+    check_property_names(impl_->doc, doc, tokens, names);
+    if (!names.empty()) return names;
+  }
   if (out.empty()) out.push_back("$: does not match the schema");
   return out;
 }

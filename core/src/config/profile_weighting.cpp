@@ -1,5 +1,6 @@
 #include "config/profile_weighting.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <siterank/host/errors.hpp>
 #include <stdexcept>
@@ -11,6 +12,18 @@
 namespace siterank {
 
 namespace {
+
+// The sum of v / max(v): relative weights as large as 1e308 would overflow
+// a plain sum to infinity and every weight to 0; scaled first, they keep
+// their ratios. 0 when v is empty or all zero.
+double scaled_sum(const std::vector<double>& v) {
+  if (v.empty()) return 0.0;
+  const double top = *std::max_element(v.begin(), v.end());
+  if (!(top > 0)) return 0.0;
+  double sum = 0.0;
+  for (double x : v) sum += x / top;
+  return sum;
+}
 
 [[noreturn]] void fail(const std::string& path, const std::string& where, const std::string& what) {
   throw InputError(path + ": " + where + ": " + what);
@@ -82,10 +95,10 @@ void aggregation(const nlohmann::json& doc, const std::string& path, ProfileMeth
       fail(path, "$.aggregation.order_weights",
            std::to_string(v.size()) + " order weights for " + std::to_string(n) +
                " criteria; give one per criterion, for a parcel's best .. worst score");
-    double sum = 0.0;
-    for (double x : v) sum += x;
+    const double sum = scaled_sum(v);
     if (!(sum > 0)) fail(path, "$.aggregation.order_weights", "all order weights are zero");
-    for (double x : v) spec.order_weights.push_back(x / sum);
+    const double top = *std::max_element(v.begin(), v.end());
+    for (double x : v) spec.order_weights.push_back(x / top / sum);
   } else if (aj.contains("order_weights")) {
     fail(path, "$.aggregation.order_weights", "only method 'owa' takes order weights");
   }
@@ -118,12 +131,14 @@ ProfileMethods parse_profile_methods(const nlohmann::json& doc, const std::strin
   }
 
   if (m == "direct") {
-    double sum = 0.0;
-    for (const auto& [name, w] : out.raw_weights) sum += w;
+    std::vector<double> raw;
+    for (const auto& [name, w] : out.raw_weights) raw.push_back(w);
+    const double sum = scaled_sum(raw);
     if (!(sum > 0))
       fail(path, "$.weights",
            "all weights are zero; give at least one criterion a positive weight");
-    for (const auto& [name, w] : out.raw_weights) out.weights[name] = w / sum;
+    const double top = *std::max_element(raw.begin(), raw.end());
+    for (const auto& [name, w] : out.raw_weights) out.weights[name] = w / top / sum;
   }
   aggregation(doc, path, out);
   return out;

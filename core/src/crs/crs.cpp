@@ -9,6 +9,8 @@ namespace siterank {
 
 OGRSpatialReference crs_from_user_string(const std::string& text) {
   OGRSpatialReference srs;
+  // PROJ's reason goes into our message, not to stderr as "ERROR 1: ...".
+  CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
   CPLErrorReset();
   if (srs.SetFromUserInput(text.c_str()) != OGRERR_NONE) {
     const std::string why = CPLGetLastErrorMsg();
@@ -22,6 +24,7 @@ TransformPtr make_transform(const OGRSpatialReference& from, const OGRSpatialRef
   OGRSpatialReference a(from), b(to);
   a.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   b.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
   CPLErrorReset();
   TransformPtr t(OGRCreateCoordinateTransformation(&a, &b));
   if (!t) {

@@ -27,7 +27,7 @@ Dataset load_dataset(const DatasetManifest& manifest, const std::set<std::string
     throw InputError(
         manifest.path + ": $.working_crs: " + manifest.working_crs +
         " is not a projected CRS in metres; areas and distances need one (e.g. EPSG:4549)");
-  if (with_parcels) data_detail::load_parcels(manifest, out.working_crs, out);
+  data_detail::load_parcels(manifest, out.working_crs, out, !with_parcels);
   for (const auto& s : manifest.layers) {
     if (roles && !roles->count(s.role)) continue;
     if (s.role == roads_role) {

@@ -4,6 +4,10 @@
 #include <cpl_string.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <string_view>
+
+#include "util/utf8.hpp"
 
 namespace siterank::data_detail {
 
@@ -36,10 +40,23 @@ bool is_numeric(const OpenedLayer& l, int idx) {
 std::string text_value(const OpenedLayer& l, OGRFeature& f, int idx) {
   if (!f.IsFieldSetAndNotNull(idx)) return {};
   const char* raw = f.GetFieldAsString(idx);
-  if (l.recode_from.empty()) return raw;
-  char* utf8 = CPLRecode(raw, l.recode_from.c_str(), CPL_ENC_UTF8);
-  std::string out = utf8;
-  CPLFree(utf8);
+  std::string out = raw;
+  if (!l.recode_from.empty()) {
+    char* utf8 = CPLRecode(raw, l.recode_from.c_str(), CPL_ENC_UTF8);
+    out = utf8;
+    CPLFree(utf8);
+  }
+  // Every output is UTF-8; bytes in another encoding (GBK without a .cpg)
+  // would make invalid files, so they stop here, named.
+  if (const std::size_t at = invalid_utf8_at(out); at != std::string_view::npos) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned char>(out[at]));
+    throw InputError(l.label + ": feature " + std::to_string(f.GetFID()) + ": field '" +
+                     f.GetFieldDefnRef(idx)->GetNameRef() + "' is not UTF-8 (byte " + hex +
+                     " at offset " + std::to_string(at) +
+                     "); give the layer's encoding in the manifest (\"encoding\": \"GBK\") or "
+                     "a .cpg file beside a Shapefile");
+  }
   return out;
 }
 

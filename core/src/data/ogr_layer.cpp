@@ -1,6 +1,7 @@
 #include "data/ogr_layer.hpp"
 
 #include <cpl_error.h>
+#include <iconv.h>
 
 #include <siterank/host/errors.hpp>
 #include <stdexcept>
@@ -43,6 +44,13 @@ OpenedLayer open_layer(const LayerSource& s, const DatasetManifest& m,
   note_dataset_files(*out.ds);
   const std::string driver = out.ds->GetDriver() ? out.ds->GetDriver()->GetDescription() : "";
   if (!s.encoding.empty()) {
+    // iconv is what CPLRecode uses here; an encoding it does not know would
+    // otherwise be ignored without a word.
+    const iconv_t cd = iconv_open("UTF-8", s.encoding.c_str());
+    if (cd == reinterpret_cast<iconv_t>(-1))
+      throw InputError(where + ".encoding: unknown encoding '" + s.encoding +
+                       "' (e.g. GBK, GB18030, UTF-8; `iconv -l` lists them)");
+    iconv_close(cd);
     if (driver == "ESRI Shapefile") {
       // The Shapefile driver recodes itself (field names too) when told.
       const std::string opt = "ENCODING=" + s.encoding;

@@ -1,6 +1,8 @@
 #include "data/parcel_loader.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <iterator>
 #include <memory>
 #include <siterank/host/errors.hpp>
@@ -19,13 +21,24 @@ namespace siterank::data_detail {
 
 namespace {
 
+std::string shortest_number(double v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+}  // namespace
+
+namespace {
+
 std::string feature_label(const std::string& id, GIntBig fid) {
   return id.empty() ? "feature " + std::to_string(fid) : "parcel '" + id + "'";
 }
 
 }  // namespace
 
-void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, Dataset& out) {
+void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, Dataset& out,
+                  bool header_only) {
   const LayerSource& s = m.parcels;
   LoadReport& report = out.report;
   OpenedLayer l = open_layer(s, m, working, report);
@@ -68,6 +81,7 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
   }
   for (const auto& [canonical, src] : s.fields) t.mapped_fields.push_back(canonical);
   for (const auto& [name, src] : s.extra_fields) t.mapped_fields.push_back(name);
+  if (header_only) return;
 
   // Read only the mapped fields.
   {
@@ -133,14 +147,22 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
           "' is not canonical (ready, available, reserved, clearance, occupied); map it in " +
           s.json_path + ".values.status of " + m.path);
     statuses.push(status);
-    for (std::size_t n = 0; n < numbers.size(); ++n)
-      number_columns[n]->push_back(
-          numbers[n].idx < 0 ? missing
-                             : number_value(l, *f, numbers[n].idx, numbers[n].numeric, [&] {
-                                 return l.label + ": " + label() + ": field '" +
-                                        s.fields.at(numbers[n].canonical) + "' (" +
-                                        numbers[n].canonical + ")";
-                               }));
+    for (std::size_t n = 0; n < numbers.size(); ++n) {
+      const auto what = [&] {
+        return l.label + ": " + label() + ": field '" + s.fields.at(numbers[n].canonical) + "' (" +
+               numbers[n].canonical + ")";
+      };
+      const double v = numbers[n].idx < 0
+                           ? missing
+                           : number_value(l, *f, numbers[n].idx, numbers[n].numeric, what);
+      // Prices, capacities, ratios and heights are never negative: such a
+      // value is a data error, not an unknown to score as one.
+      if (!std::isnan(v) && !(v >= 0 && std::isfinite(v)))
+        throw InputError(what() + ": " + shortest_number(v) +
+                         " is not a valid value (a finite number >= 0; leave it empty when "
+                         "unknown)");
+      number_columns[n]->push_back(v);
+    }
     for (std::size_t e = 0; e < extras.size(); ++e) {
       AttributeColumn& c = t.extra[e];
       if (c.kind == AttributeColumn::Kind::number)
@@ -154,8 +176,10 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
   }
   report.parcels_loaded = t.size();
   if (t.size() == 0)
-    throw InputError(l.label + ": no usable parcels (" + std::to_string(report.parcels_read) +
-                     " read, " + std::to_string(report.skipped.size()) + " skipped)");
+    throw InputError(
+        l.label + ": no usable parcels (" + std::to_string(report.parcels_read) + " read, " +
+        std::to_string(report.skipped.size()) + " skipped" +
+        (report.skipped.empty() ? "" : "; the first: " + report.skipped.front().message) + ")");
 }
 
 }  // namespace siterank::data_detail

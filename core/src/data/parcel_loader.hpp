@@ -15,6 +15,9 @@ namespace siterank::data_detail {
 // Loads m's parcels, transformed to `working`, into out.parcels and
 // out.report. Throws InputError naming the file, field or parcel at fault,
 // or when no parcel is usable.
-void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, Dataset& out);
+// With `header_only`, only opens the source and checks the mapped fields
+// (siterank validate).
+void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, Dataset& out,
+                  bool header_only = false);
 
 }  // namespace siterank::data_detail

@@ -46,7 +46,7 @@ std::string format_of(const std::string& target) {
 }
 
 void write_gpkg(const IsochroneSet& set, const std::string& target) {
-  OgrOutput out(target, {"GPKG"}, ".gpkg", "GeoPackage");
+  OgrOutput out(target, {"GPKG"}, ".gpkg", "GeoPackage", OgrOutput::Io::direct);
   OGRLayer& layer = out.create_layer("isochrones", wkbMultiPolygon);
   const int facility = out.add_field(layer, "facility", OFTInteger);
   const int name = out.add_field(layer, "name", OFTString);

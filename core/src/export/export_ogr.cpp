@@ -117,7 +117,7 @@ void write_platforms(OgrOutput& out, const RankedResult& result) {
 }  // namespace
 
 void write_gpkg(const RankedResult& result, const Selection& sel, const std::string& path) {
-  OgrOutput out(path, {"GPKG"}, ".gpkg", "GeoPackage");
+  OgrOutput out(path, {"GPKG"}, ".gpkg", "GeoPackage", OgrOutput::Io::direct);
   OGRLayer& ranked = out.create_layer("ranked", wkbMultiPolygon);
   const ParcelFields rf = add_parcel_fields(out, ranked, result, true, false);
   Selection only_ranked = sel;

@@ -1,9 +1,11 @@
 #include "export/ogr_output.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <siterank/host/errors.hpp>
 #include <vector>
 
+#include "export/checked_vsi.hpp"
 #include "export/exporters.hpp"
 
 namespace siterank {
@@ -25,15 +27,22 @@ OGRSpatialReference wgs84() {
 }  // namespace
 
 OgrOutput::OgrOutput(const std::string& target, std::initializer_list<const char*> drivers,
-                     const std::string& extension, std::string format)
+                     const std::string& extension, std::string format, Io io)
     : target_(target), format_(std::move(format)), path_(target, extension) {
   GDALAllRegister();
   GDALDriver* driver = nullptr;
   for (const char* name : drivers)
     if ((driver = GetGDALDriverManager()->GetDriverByName(name))) break;
   if (!driver) fail("this GDAL has no " + std::string(*drivers.begin()) + " driver");
+  // The temporary directory: every file the driver makes (FlatGeobuf's
+  // spatial-index scratch file too) is inside it.
+  watched_ = std::filesystem::absolute(path_.path()).parent_path().string() + "/";
+  const std::string where = io == Io::checked
+                                ? checked_vsi_path(std::filesystem::absolute(path_.path()).string())
+                                : path_.path();
+  take_write_failure(watched_);
   CPLErrorReset();
-  ds_.reset(driver->Create(path_.path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  ds_.reset(driver->Create(where.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
   if (!ds_) fail("cannot create the file");
   // One transaction for the whole file: SQLite-based formats (GeoPackage)
   // are otherwise slow, one commit per feature.
@@ -81,6 +90,10 @@ void OgrOutput::commit() {
   CPLErrorReset();
   GDALClose(ds_.release());
   if (CPLGetLastErrorType() >= CE_Failure) fail("cannot finish the file");
+  // Drivers that ignore their write errors (FlatGeobuf, KML) report them
+  // nowhere else; a truncated file must not replace the target.
+  if (const std::string failure = take_write_failure(watched_); !failure.empty())
+    throw OutputError(target_ + ": " + format_ + " export: cannot finish the file: " + failure);
   path_.commit();
 }
 

@@ -27,8 +27,12 @@ class OgrOutput {
   // GDAL has ("LIBKML" before "KML"), through a temporary named with
   // `extension` (".gpkg"), whatever the target is called. `format` names
   // the output in error messages ("GeoPackage"). Throws OutputError.
+  // `io`: checked for drivers that ignore their own write errors
+  // (checked_vsi.hpp); direct for those that report them (GeoPackage, whose
+  // SQLite works best on a plain path).
+  enum class Io { direct, checked };
   OgrOutput(const std::string& target, std::initializer_list<const char*> drivers,
-            const std::string& extension, std::string format);
+            const std::string& extension, std::string format, Io io = Io::checked);
   ~OgrOutput();  // without commit(): the dataset is closed and thrown away
   OgrOutput(const OgrOutput&) = delete;
   OgrOutput& operator=(const OgrOutput&) = delete;
@@ -56,6 +60,7 @@ class OgrOutput {
   std::string target_;
   std::string format_;
   AtomicPath path_;
+  std::string watched_;  // the temporary directory, for take_write_failure
   // GDAL errors stay off stderr; their text goes into our messages.
   CPLErrorHandlerPusher quiet_{CPLQuietErrorHandler};
   struct Closer {

@@ -29,8 +29,12 @@ RankingRun::RankingRun(const RunRequest& request) : state_(std::make_unique<Stat
   const Plan& p = *state_->plan;
   state_->warnings = p.profile.warnings;
   state_->warnings.insert(state_->warnings.end(), p.unused_fields.begin(), p.unused_fields.end());
+  // A plugin the user put in the search path and that is not used says why,
+  // rather than vanishing (`siterank plugins` lists the same).
   for (const auto& r : p.registry.refused)
-    if (r.unsafe) state_->warnings.push_back("plugin " + r.file + " refused: " + r.reason);
+    state_->warnings.push_back("plugin " + r.file + " refused: " + r.reason);
+  for (const auto& d : p.registry.unusable_dirs)
+    state_->warnings.push_back("plugin directory " + d);
 }
 
 RankingRun::RankingRun(RankingRun&&) noexcept = default;

@@ -118,7 +118,11 @@ PluginRegistry discover_plugins(const std::vector<std::string>& dirs, bool allow
   for (const auto& dir : dirs) {
     reg.searched.push_back(dir);
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) continue;
+    if (!fs::is_directory(dir, ec)) {
+      reg.unusable_dirs.push_back(
+          dir + (fs::exists(dir, ec) ? " is not a directory" : " does not exist"));
+      continue;
+    }
     const std::string unsafe_dir = allow_unsafe ? "" : unsafe_plugin_path(dir);
     std::vector<std::string> files;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {

@@ -35,6 +35,9 @@ struct PluginRegistry {
   std::vector<std::string> searched;   // directories, in search order
   std::vector<LoadedPlugin> plugins;   // sorted by criterion name
   std::vector<RefusedPlugin> refused;  // in discovery order
+  // Searched directories that are not there: "DIR does not exist", "DIR is
+  // not a directory" (a mistyped --plugins-dir or SITERANK_PLUGIN_PATH).
+  std::vector<std::string> unusable_dirs;
 
   const LoadedPlugin* find(const std::string& name) const;
 };

@@ -90,6 +90,7 @@ Plan plan_run(const RunRequest& request) {
       std::string refused;
       for (const auto& r : plan.registry.refused)
         if (r.name_from_file == name) refused = " (" + r.file + " was refused: " + r.reason + ")";
+      for (const auto& d : plan.registry.unusable_dirs) refused += "; plugin directory " + d;
       throw PluginError(plan.profile.path + ": $.weights." + name +
                         ": no plugin provides criterion '" + name +
                         "' (available: " + known_criteria(plan.registry) + ")" + refused);

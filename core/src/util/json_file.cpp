@@ -49,9 +49,27 @@ std::string line_col(const std::string& text, std::size_t byte) {
 // Refuses duplicate keys (nlohmann keeps the last silently, which hides a
 // typo'd override) and nesting deeper than max_json_depth, naming the
 // object's path.
+// The parser copies its callback, so the frames live outside it, where
+// read_json_file can still ask where the parser was when it threw.
+struct JsonFrame {
+  bool object;
+  std::set<std::string> keys;
+  std::string last_key;
+};
+
+// "$.a.b[]": the path of the value being read (array positions are not
+// counted); with `inner`, down to the innermost frame's current key.
+std::string json_where(const std::vector<JsonFrame>& frames, bool inner) {
+  std::string s = "$";
+  const std::size_t n = inner ? frames.size() : (frames.empty() ? 0 : frames.size() - 1);
+  for (std::size_t i = 0; i < n; ++i) s += frames[i].object ? "." + frames[i].last_key : "[]";
+  return s;
+}
+
 class StrictKeys {
  public:
-  explicit StrictKeys(const std::string& path) : path_(path) {}
+  StrictKeys(const std::string& path, std::vector<JsonFrame>& frames)
+      : path_(path), frames_(frames) {}
 
   bool operator()(int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
     using E = nlohmann::json::parse_event_t;
@@ -68,7 +86,7 @@ class StrictKeys {
         if (!frames_.empty()) frames_.pop_back();
         break;
       case E::key: {
-        Frame& f = frames_.back();
+        JsonFrame& f = frames_.back();
         const std::string key = parsed.get<std::string>();
         if (!f.keys.insert(key).second)
           throw InputError(path_ + ": " + where() + ": duplicate key '" + key +
@@ -83,29 +101,18 @@ class StrictKeys {
   }
 
  private:
-  struct Frame {
-    bool object;
-    std::set<std::string> keys;
-    std::string last_key;
-  };
-  // "$.a.b[]": the path of the object being read (array positions are not
-  // counted).
-  std::string where() const {
-    std::string s = "$";
-    for (std::size_t i = 0; i + 1 < frames_.size(); ++i)
-      s += frames_[i].object ? "." + frames_[i].last_key : "[]";
-    return s;
-  }
+  std::string where() const { return json_where(frames_, false); }
   const std::string& path_;
-  std::vector<Frame> frames_;
+  std::vector<JsonFrame>& frames_;
 };
 
 }  // namespace
 
 nlohmann::json read_json_file(const std::string& path) {
   const std::string text = read_bounded(path);
+  std::vector<JsonFrame> frames;
   try {
-    return nlohmann::json::parse(text, StrictKeys(path));
+    return nlohmann::json::parse(text, StrictKeys(path, frames));
   } catch (const nlohmann::json::parse_error& e) {
     std::string what = e.what();
     if (const auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
@@ -114,7 +121,7 @@ nlohmann::json read_json_file(const std::string& path) {
     // A number too large for a double (1e309) and the like.
     std::string what = e.what();
     if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-    throw InputError(path + ": JSON " + what);
+    throw InputError(path + ": " + json_where(frames, true) + ": JSON " + what);
   }
 }
 

@@ -54,6 +54,17 @@ TEST_CASE("land need is converted to m² and weights are normalised") {
   CHECK(d.profile.land_min_m2 == Approx(20000));
 }
 
+TEST_CASE("relative weights near the largest double keep their ratios") {
+  // 1e308 + 3e308 overflows a plain sum to infinity (every weight 0).
+  json doc = minimal();
+  doc["weights"] = {{"land", 1e308}, {"transport", 3e307}};
+  const auto d = parse_profile(doc, "p.json");
+  CHECK(d.profile.weights.at("land") == Approx(1.0 / 1.3));
+  CHECK(d.profile.weights.at("transport") == Approx(0.3 / 1.3));
+  doc["weights"] = {{"land", 1.7e308}, {"transport", 1.7e308}};
+  CHECK(parse_profile(doc, "p.json").profile.weights.at("land") == Approx(0.5));
+}
+
 TEST_CASE("schema errors name the file and the JSON path") {
   json doc = minimal();
   doc["project"]["colour"] = "red";
@@ -71,6 +82,12 @@ TEST_CASE("schema errors name the file and the JSON path") {
   doc = minimal();
   doc["weights"]["land"] = -1;
   CHECK(error_of(doc) == "p.json: $.weights.land: expected a number >= 0, got -1");
+
+  doc = minimal();
+  doc["weights"] = {{"Land-Use", 1}};
+  CHECK(error_of(doc) ==
+        "p.json: $.weights: key 'Land-Use' is not a valid name (lower-case letters, digits and "
+        "'_', starting with a letter)");
 
   doc = minimal();
   doc.erase("weights");

@@ -137,7 +137,9 @@ TEST_CASE("bad data values are named with parcel and field") {
              Catch::EndsWith("parcel id 'A' occurs twice (id must be unique)"));
   csv_dataset(d, R"(, "crs": "EPSG:4549")",
               "A,ready,10,\"LINESTRING(500000 3000000,500100 3000000)\"\n");
-  CHECK_THAT(load_error(d.path()), Catch::Contains("no usable parcels (1 read, 1 skipped)"));
+  CHECK_THAT(load_error(d.path()),
+             Catch::Contains("no usable parcels (1 read, 1 skipped; the first: parcel 'A': "
+                             "geometry has no area (Line String))"));
 }
 
 TEST_CASE("a mapped field missing from the source is named with the fields that exist") {

@@ -66,7 +66,7 @@ TEST_CASE("numbers beyond a double and syntax errors are input errors with the p
   TempDir d("json_numbers");
   d.write("inf.json", R"({"w": 1e309})");
   CHECK(error_reading(d.file("inf.json")) ==
-        d.file("inf.json") + ": JSON number overflow parsing '1e309'");
+        d.file("inf.json") + ": $.w: JSON number overflow parsing '1e309'");
   d.write("syntax.json", "{\n  \"a\": 1,\n  \"b\" 2\n}");
   CHECK_THAT(error_reading(d.file("syntax.json")),
              Catch::StartsWith(d.file("syntax.json") + ":3:7: JSON syntax error"));
