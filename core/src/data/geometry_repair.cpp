@@ -1,5 +1,6 @@
 #include "data/geometry_repair.hpp"
 
+#include <cmath>
 #include <cstddef>
 
 #include "data/simple_ring.hpp"
@@ -21,6 +22,42 @@ bool plain_valid_polygon(const OGRGeometry& g, std::vector<Point>& scratch) {
   return certainly_valid_ring(scratch);
 }
 
+// A polygon part whose holes cover all of its exterior ring: an area of 0
+// that MakeValid would "repair" into the whole exterior (GEOS reads the
+// rings as linework), so the parcel would rank at full size.
+bool holes_cover_exterior(const OGRGeometry& g) {
+  const auto part_covered = [](const OGRPolygon& p) {
+    if (p.getNumInteriorRings() == 0 || !p.getExteriorRing()) return false;
+    const double shell = p.getExteriorRing()->get_Area();
+    double holes = 0;
+    for (int i = 0; i < p.getNumInteriorRings(); ++i) holes += p.getInteriorRing(i)->get_Area();
+    return holes >= shell * (1 - 1e-9);
+  };
+  switch (wkbFlatten(g.getGeometryType())) {
+    case wkbPolygon:
+      return part_covered(*g.toPolygon());
+    case wkbMultiPolygon:
+      for (const OGRPolygon* p : *g.toMultiPolygon())
+        if (part_covered(*p)) return true;
+      return false;
+    default:
+      return false;
+  }
+}
+
+// No projected CRS in metres reaches 10^8 m (the Earth's circumference is
+// 4 * 10^7, false eastings with zone prefixes stay below 10^8); beyond, the
+// numbers are garbage or degrees read as another unit.
+constexpr double max_coordinate = 1e8;
+
+bool coordinates_on_earth(const OGRGeometry& g) {
+  OGREnvelope e;
+  g.getEnvelope(&e);
+  for (double v : {e.MinX, e.MinY, e.MaxX, e.MaxY})
+    if (!(std::abs(v) < max_coordinate)) return false;
+  return true;
+}
+
 }  // namespace
 
 PreparedGeometry prepared_geometry(OGRFeature& f, const OpenedLayer& l,
@@ -32,8 +69,19 @@ PreparedGeometry prepared_geometry(OGRFeature& f, const OpenedLayer& l,
     return out;
   }
   const bool valid = plain_valid_polygon(*raw, scratch) || raw->IsValid();
+  const auto off_earth = [&](const OGRGeometry& g) {
+    if (coordinates_on_earth(g)) return false;
+    out.why = "coordinates beyond ±100,000 km in the working CRS: not a place on Earth";
+    out.owned.reset();
+    return true;
+  };
   if (valid && l.identity) {
+    if (off_earth(*raw)) return out;
     out.geometry = raw;
+    return out;
+  }
+  if (!valid && holes_cover_exterior(*raw)) {
+    out.why = "its holes cover all of its exterior ring (area 0); fix the geometry at the source";
     return out;
   }
   if (valid) {
@@ -51,6 +99,7 @@ PreparedGeometry prepared_geometry(OGRFeature& f, const OpenedLayer& l,
     out.owned.reset();
     return out;
   }
+  if (off_earth(*out.owned)) return out;
   out.geometry = out.owned.get();
   return out;
 }

@@ -113,4 +113,13 @@ OpenedLayer open_layer(const LayerSource& s, const DatasetManifest& m,
   return out;
 }
 
+std::unique_ptr<OGRFeature> next_feature(const OpenedLayer& l, std::size_t features_read) {
+  CPLErrorReset();
+  std::unique_ptr<OGRFeature> f(l.layer->GetNextFeature());
+  if (!f && CPLGetLastErrorType() >= CE_Failure)
+    throw InputError(l.label + ": reading failed after " + std::to_string(features_read) +
+                     " features" + gdal_reason() + "; the file is damaged or truncated");
+  return f;
+}
+
 }  // namespace siterank::data_detail

@@ -47,6 +47,12 @@ struct OpenedLayer {
   bool identity = false;  // source CRS is the working CRS
 };
 
+// The layer's next feature, or null at its end. A read error that ends
+// the layer early (a damaged GeoPackage page: SQLite's "database disk image
+// is malformed") throws InputError rather than passing for the end, so a
+// partly readable file is never taken for all of it.
+std::unique_ptr<OGRFeature> next_feature(const OpenedLayer& l, std::size_t features_read);
+
 // Opens s (of manifest m) and decides its CRS: the manifest's when stated
 // (a note in `report` when it overrides the source's), else the source's.
 // Throws InputError naming the manifest, JSON path, source or layer.

@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <siterank/host/errors.hpp>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
+#include "crs/crs.hpp"
 #include "data/category_appender.hpp"
 #include "data/geometry_repair.hpp"
 #include "data/layer_fields.hpp"
@@ -20,6 +23,60 @@
 namespace siterank::data_detail {
 
 namespace {
+
+// The working CRS's area of use (PROJ's, in degrees) widened by
+// `margin_deg`, as a box in working coordinates; nullopt when PROJ gives
+// none or it crosses the antimeridian.
+std::optional<OGREnvelope> area_of_use_box(const OGRSpatialReference& working, double margin_deg,
+                                           std::string& label) {
+  double w = 0, s = 0, e = 0, n = 0;
+  const char* name = nullptr;
+  if (!working.GetAreaOfUse(&w, &s, &e, &n, &name) || e < w) return std::nullopt;
+  OGRSpatialReference wgs84;
+  wgs84.importFromEPSG(4326);
+  try {
+    const TransformPtr t = make_transform(wgs84, working);
+    OGREnvelope box;
+    if (!t->TransformBounds(std::max(w - margin_deg, -180.0), std::max(s - margin_deg, -90.0),
+                            std::min(e + margin_deg, 180.0), std::min(n + margin_deg, 90.0),
+                            &box.MinX, &box.MinY, &box.MaxX, &box.MaxY, 21))
+      return std::nullopt;
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%.1f..%.1f°E, %.1f..%.1f°N", w, e, s, n);
+    label = crs_label(working) + (name ? std::string(" (") + name + ")" : "") + ", " + buf;
+    return box;
+  } catch (const std::invalid_argument&) {
+    return std::nullopt;
+  }
+}
+
+// Parcels far outside where the working CRS is meant for are in the wrong
+// CRS (degrees of London read into a Chinese Gauss-Krüger zone) or in the
+// wrong dataset: all of them is an error, some a warning.
+void check_area_of_use(const OpenedLayer& l, const OGRSpatialReference& working,
+                       const ParcelTable& t, LoadReport& report) {
+  std::string label;
+  const std::optional<OGREnvelope> box = area_of_use_box(working, 1.0, label);
+  if (!box) return;
+  std::size_t outside = 0, first = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const Point& p = t.rep_point[i];
+    if (p.x < box->MinX || p.x > box->MaxX || p.y < box->MinY || p.y > box->MaxY)
+      if (outside++ == 0) first = i;
+  }
+  if (outside == 0) return;
+  const std::string what = "outside the area of use of the working CRS " + label +
+                           ", more than 1° beyond it (the first: parcel '" +
+                           std::string(t.id.at(first)) + "')";
+  if (outside == t.size())
+    throw InputError(l.label + ": " +
+                     (outside == 1 ? "the one parcel lies "
+                                   : "all " + std::to_string(outside) + " parcels lie ") +
+                     what + "; check the parcels' CRS, or choose a working CRS for their region");
+  report.warnings.push_back(l.label + ": " + std::to_string(outside) + " of " +
+                            std::to_string(t.size()) + " parcels lie " + what +
+                            "; distances there are distorted");
+}
 
 std::string shortest_number(double v) {
   char buf[32];
@@ -101,7 +158,7 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
   std::vector<CategoryAppender> extra_texts;
   for (auto& c : t.extra) extra_texts.emplace_back(c.texts);
   l.layer->ResetReading();
-  while (std::unique_ptr<OGRFeature> f{l.layer->GetNextFeature()}) {
+  while (std::unique_ptr<OGRFeature> f = next_feature(l, report.parcels_read)) {
     ++report.parcels_read;
     const std::string id = text_value(l, *f, id_idx);
     const auto label = [&] { return feature_label(id, f->GetFID()); };
@@ -175,6 +232,7 @@ void load_parcels(const DatasetManifest& m, const OGRSpatialReference& working, 
     t.rep_point.push_back(representative_point(PolygonView(t.geometry, index), *g));
   }
   report.parcels_loaded = t.size();
+  if (t.size() > 0) check_area_of_use(l, working, t, report);
   if (t.size() == 0)
     throw InputError(
         l.label + ": no usable parcels (" + std::to_string(report.parcels_read) + " read, " +

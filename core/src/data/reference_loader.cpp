@@ -40,7 +40,9 @@ ReferenceLayer load_reference(const LayerSource& s, const DatasetManifest& m,
   std::size_t dropped = 0;
   std::vector<Point> scratch;
   l.layer->ResetReading();
-  while (std::unique_ptr<OGRFeature> f{l.layer->GetNextFeature()}) {
+  std::size_t read = 0;
+  while (std::unique_ptr<OGRFeature> f = next_feature(l, read)) {
+    ++read;
     const PreparedGeometry prepared = prepared_geometry(*f, l, scratch);
     const OGRGeometry* g = prepared.geometry;
     if (!g) {

@@ -137,7 +137,7 @@ std::vector<network::RoadLine> load_roads(const LayerSource& s, const DatasetMan
   std::string oneway_value;
   std::size_t read = 0;
   l.layer->ResetReading();
-  while (std::unique_ptr<OGRFeature> f{l.layer->GetNextFeature()}) {
+  while (std::unique_ptr<OGRFeature> f = next_feature(l, read)) {
     ++read;
     const OGRGeometry* g = f->GetGeometryRef();
     if (!g || g->IsEmpty()) {
