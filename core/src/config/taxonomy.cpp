@@ -25,7 +25,9 @@ Taxonomy::Taxonomy(const std::string& json_text) {
 }
 
 const Taxonomy& Taxonomy::builtin() {
-  static const Taxonomy t(std::string(resources::industry_taxonomy()));
+  // Braces, not parentheses: clang reads the parenthesised form as a
+  // function declaration (the most vexing parse); GCC let it pass.
+  static const Taxonomy t{std::string(resources::industry_taxonomy())};
   return t;
 }
 
