@@ -20,23 +20,8 @@ esac
 # step needs), then clang and its runtime libraries, libFuzzer among them.
 # clang 16, not bookworm's default 14: clang 14 cannot capture structured
 # bindings in lambdas (C++20), which the core does.
-scripts/install-deps.sh
 clang_version=16
-packages=("clang-$clang_version" "libclang-rt-$clang_version-dev")
-missing=()
-for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}" >&2
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+scripts/install-deps.sh "clang-$clang_version" "libclang-rt-$clang_version-dev"
 
 build=build-fuzz
 harnesses=(profile manifest decision_table ahp_matrix geojson_parcels chinese_crs)

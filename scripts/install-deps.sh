@@ -4,7 +4,9 @@
 # web/package-lock.json when web/node_modules is missing or older than it.
 # chromium runs the report's browser test; the font gives its screenshot
 # Chinese glyphs.
-# Usage: scripts/install-deps.sh   (as root, or with sudo available)
+# Usage: scripts/install-deps.sh [PACKAGE...]   (as root, or with sudo
+# available); extra Debian packages a script needs besides these
+# (scripts/fuzz.sh: clang) are installed the same way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +17,7 @@ packages=(
   nlohmann-json3-dev libvalijson-dev catch2
   chromium fonts-wqy-microhei
   time  # /usr/bin/time -v for bench/run
+  "$@"
 )
 
 missing=()

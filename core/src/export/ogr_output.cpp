@@ -36,10 +36,9 @@ OgrOutput::OgrOutput(const std::string& target, std::initializer_list<const char
   if (!driver) fail("this GDAL has no " + std::string(*drivers.begin()) + " driver");
   // The temporary directory: every file the driver makes (FlatGeobuf's
   // spatial-index scratch file too) is inside it.
-  watched_ = std::filesystem::absolute(path_.path()).parent_path().string() + "/";
-  const std::string where = io == Io::checked
-                                ? checked_vsi_path(std::filesystem::absolute(path_.path()).string())
-                                : path_.path();
+  const std::filesystem::path absolute = std::filesystem::absolute(path_.path());
+  watched_ = absolute.parent_path().string() + "/";
+  const std::string where = io == Io::checked ? checked_vsi_path(absolute.string()) : path_.path();
   take_write_failure(watched_);
   CPLErrorReset();
   ds_.reset(driver->Create(where.c_str(), 0, 0, 0, GDT_Unknown, nullptr));

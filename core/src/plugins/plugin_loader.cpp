@@ -144,8 +144,7 @@ PluginRegistry discover_plugins(const std::vector<std::string>& dirs, bool allow
         reg.refused.push_back(
             {{f, unsafe + ": anyone could have put code there, so it is not loaded "
                           "(fix the permissions, or pass --allow-insecure-plugins)"},
-             stem,
-             true});
+             stem});
       } else if (!load_plugin(f, p, why)) {
         reg.refused.push_back({{f, why}, stem});
       } else if (const LoadedPlugin* taken = reg.find(p.info.name)) {

@@ -28,7 +28,6 @@ struct RefusedPlugin : PluginRefusal {
   // plugin may not get as far as saying its name, and a profile weighting
   // that criterion is told why it is missing.
   std::string name_from_file;
-  bool unsafe = false;  // refused for its permissions, before loading
 };
 
 struct PluginRegistry {
