@@ -218,3 +218,83 @@ TEST_CASE("$.requirements hold without the land criterion: the host enforces the
         "requirements: platform 中国视谷 not among the required platforms (钱塘芯谷); "
         "fixture_area: land use B29 not allowed");
 }
+
+namespace {
+// profile_two with only ready parcels allowed: P-004 and P-001 are ranked,
+// the six others vetoed by the host's status rule.
+const char* ready_only_profile = R"({
+  "project": {"name": "只要净地", "industry": "integrated_circuits"},
+  "requirements": {"status": ["ready"]},
+  "weights": {"fixture_area": 3, "fixture_distance": 1},
+  "plugins": {"fixture_distance": {"half_life_m": 1000}}
+})";
+}  // namespace
+
+TEST_CASE("rank --rank-vetoed ranks vetoed parcels after the rest, scored 0, ties by id") {
+  TempDir d("rank_vetoed");
+  const std::string profile = d.write("profile.json", ready_only_profile);
+  const auto rank = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{"rank", "--profile", profile, "--dataset", grid_dir, "-q"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return siterank_cli(with_plugins(args));
+  };
+  // Ranked: P-004 (180 亩, at a station) before P-001 (15 亩), as without
+  // the option; then the vetoed in id order: P-002, P-003, P-005, P-006,
+  // P-008, P-009 (P-007 has no geometry and is skipped).
+  Outcome o = rank({"-f", "csv", "--rank-vetoed"});
+  REQUIRE(o.code == 0);
+  const auto rows = parse_csv(o.out);
+  REQUIRE(rows.size() == 8);
+  const std::vector<std::string> ids{"P-004", "P-001", "P-002", "P-003",
+                                     "P-005", "P-006", "P-008", "P-009"};
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    INFO("row " << i);
+    CHECK(rows[i].at("parcel_id") == ids[i]);
+    CHECK(rows[i].at("rank") == std::to_string(i + 1));
+    CHECK(rows[i].at("vetoed") == (i < 2 ? "false" : "true"));
+    if (i >= 2) {
+      CHECK(rows[i].at("score") == "0");
+      CHECK_THAT(rows[i].at("reasons"), Catch::Contains("requirements: status"));
+    }
+  }
+  // Without it the vetoed are unranked, with no score.
+  o = rank({"-f", "csv", "--include-vetoed"});
+  REQUIRE(o.code == 0);
+  const auto plain = parse_csv(o.out);
+  REQUIRE(plain.size() == 8);
+  CHECK(plain[2].at("rank").empty());
+  CHECK(plain[2].at("score").empty());
+  // --top counts the vetoed too.
+  o = rank({"-f", "csv", "--rank-vetoed", "--top", "4"});
+  REQUIRE(o.code == 0);
+  const auto top = parse_csv(o.out);
+  REQUIRE(top.size() == 4);
+  CHECK(top[3].at("parcel_id") == "P-003");
+  CHECK(top[3].at("rank") == "4");
+  // JSON and GeoJSON say the same; GeoPackage's ranked layer too, read by ogrinfo.
+  o = rank({"-f", "json", "--rank-vetoed"});
+  REQUIRE(o.code == 0);
+  const auto j = nlohmann::json::parse(o.out);
+  REQUIRE(j["parcels"].size() == 8);
+  CHECK(j["parcels"][4]["parcel_id"] == "P-005");
+  CHECK(j["parcels"][4]["rank"] == 5);
+  CHECK(j["parcels"][4]["score"] == 0);
+  CHECK(j["parcels"][4]["vetoed"] == true);
+  o = rank({"-f", "geojson", "--rank-vetoed"});
+  REQUIRE(o.code == 0);
+  const auto g = nlohmann::json::parse(o.out);
+  REQUIRE(g["features"].size() == 8);
+  CHECK(g["features"][7]["properties"]["parcel_id"] == "P-009");
+  CHECK(g["features"][7]["properties"]["rank"] == 8);
+  CHECK(g["features"][7]["properties"]["score"] == 0);
+  const std::string gpkg = d.file("ranked.gpkg");
+  o = rank({"-o", gpkg, "--rank-vetoed"});
+  REQUIRE(o.code == 0);
+  const Outcome info = run_program("ogrinfo", {"-ro", "-q", gpkg, "-sql",
+                                               "SELECT rank, parcel_id, score, vetoed FROM ranked "
+                                               "WHERE parcel_id = 'P-006'"});
+  REQUIRE(info.code == 0);
+  CHECK_THAT(info.out, Catch::Contains("rank (Integer) = 6"));
+  CHECK_THAT(info.out, Catch::Contains("score (Real) = 0"));
+  CHECK_THAT(info.out, Catch::Contains("vetoed (Integer(Boolean)) = 1"));
+}

@@ -104,7 +104,7 @@ TEST_CASE("report writes one HTML file that loads nothing and embeds every parce
   CHECK(data["profile"]["industry"] == "integrated_circuits");
   REQUIRE(data["criteria"].size() == 2);
   for (std::size_t c = 0; c < 2; ++c) {
-    for (const char* key : {"name", "weight", "raw_weight", "plugin_version"})
+    for (const char* key : {"name", "plugin", "weight", "raw_weight", "plugin_version"})
       CHECK(data["criteria"][c][key] == expected["criteria"][c][key]);
     const auto& factors = expected["parcels"][0]["criteria"][c]["factors"];
     REQUIRE(data["criteria"][c]["factors"].size() == factors.size());
@@ -236,8 +236,8 @@ TEST_CASE("report refuses a target that is not HTML, and rank an extension no wr
                                       ".fgb, .kml, .html, .htm"));
   CHECK(std::filesystem::is_empty(d.path()));
   // rank -o FILE.html writes the report, as `report` does.
-  const Outcome html = siterank_cli(with_plugins({"rank", "--profile", two_profile, "--dataset",
-                                                  grid_dir, "-o", d.file("r.html"), "-q"}));
+  const Outcome html = siterank_cli(with_plugins(
+      {"rank", "--profile", two_profile, "--dataset", grid_dir, "-o", d.file("r.html"), "-q"}));
   REQUIRE(html.code == 0);
   CHECK(read_file(d.file("r.html")).rfind("<!DOCTYPE html>", 0) == 0);
 }

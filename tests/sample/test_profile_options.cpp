@@ -23,11 +23,12 @@ namespace {
 
 const std::string profiles_dir = SITERANK_SOURCE_DIR "/configs/profiles";
 
-const std::vector<std::string> builtin_plugins = {"land", "industry_fit", "talent", "transport"};
+const std::vector<std::string> builtin_plugins = {"land", "industry_fit", "talent", "transport",
+                                                  "proximity"};
 
 // The value-function types of the SDK (siterank::ValueFunction::Kind).
-const std::vector<std::string> value_function_types = {"linear", "logistic", "gaussian",
-                                                       "exp_decay", "stepped"};
+const std::vector<std::string> value_function_types = {"linear",    "logistic", "gaussian",
+                                                       "exp_decay", "stepped",  "per_unit"};
 
 struct Profile {
   std::string name;  // file name, e.g. drone_maker.json
@@ -52,12 +53,27 @@ std::vector<Profile> example_profiles() {
   return out;
 }
 
-// The "plugins" section of a profile for one criterion, or an empty object.
-json plugin_section(const Profile& p, const std::string& plugin) {
-  if (!p.doc.contains("plugins") || !p.doc["plugins"].is_object()) return json::object();
-  const json& plugins = p.doc["plugins"];
-  if (!plugins.contains(plugin) || !plugins[plugin].is_object()) return json::object();
-  return plugins[plugin];
+// The "plugins" sections of a profile a plugin reads: the one named after
+// it (without "use"), and every use of it under another name ("use": plugin),
+// each without its "use".
+std::vector<json> plugin_sections(const Profile& p, const std::string& plugin) {
+  std::vector<json> out;
+  if (!p.doc.contains("plugins") || !p.doc["plugins"].is_object()) return out;
+  for (const auto& [name, section] : p.doc["plugins"].items()) {
+    if (!section.is_object()) continue;
+    const std::string used = section.contains("use") ? section["use"].get<std::string>() : name;
+    if (used != plugin) continue;
+    json options = section;
+    options.erase("use");
+    out.push_back(std::move(options));
+  }
+  return out;
+}
+
+bool sets(const Profile& p, const std::string& plugin, const std::string& option) {
+  for (const json& section : plugin_sections(p, plugin))
+    if (section.contains(option)) return true;
+  return false;
 }
 
 // plugin name -> its entry of `siterank plugins --json`, for the built-in plugins.
@@ -91,7 +107,7 @@ TEST_CASE("every option of every built-in plugin is set by some example profile"
       const std::string name = option["name"];
       std::vector<std::string> users;
       for (const auto& p : profiles)
-        if (plugin_section(p, plugin).contains(name)) users.push_back(p.name);
+        if (sets(p, plugin, name)) users.push_back(p.name);
       INFO("plugin '" << plugin << "': option '" << name
                       << "' is set in the \"plugins\" section of no profile in configs/profiles/");
       CHECK(!users.empty());
@@ -104,17 +120,16 @@ TEST_CASE("every value-function type is used by some example profile") {
   const auto plugins = declared_builtin_plugins();
   std::map<std::string, std::set<std::string>> used;  // type -> "profile: plugin.option"
   for (const auto& p : profiles)
-    for (const auto& plugin : builtin_plugins) {
-      const json section = plugin_section(p, plugin);
-      for (const auto& option : plugins.at(plugin)["options"]) {
-        const std::string name = option["name"];
-        if (option["type"] != "value function" || !section.contains(name)) continue;
-        const json& f = section[name];
-        INFO(p.name << ": " << plugin << "." << name << " is not a value-function object");
-        REQUIRE((f.is_object() && f.contains("type") && f["type"].is_string()));
-        used[f["type"].get<std::string>()].insert(p.name + ": " + plugin + "." + name);
-      }
-    }
+    for (const auto& plugin : builtin_plugins)
+      for (const json& section : plugin_sections(p, plugin))
+        for (const auto& option : plugins.at(plugin)["options"]) {
+          const std::string name = option["name"];
+          if (option["type"] != "value function" || !section.contains(name)) continue;
+          const json& f = section[name];
+          INFO(p.name << ": " << plugin << "." << name << " is not a value-function object");
+          REQUIRE((f.is_object() && f.contains("type") && f["type"].is_string()));
+          used[f["type"].get<std::string>()].insert(p.name + ": " + plugin + "." + name);
+        }
   for (const auto& type : value_function_types) {
     INFO("value-function type '" << type
                                  << "' is used by no built-in plugin option of any profile in "

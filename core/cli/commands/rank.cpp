@@ -43,6 +43,7 @@ int cmd_rank(const Args& a) {
   OutputOptions options;
   options.top = static_cast<std::size_t>(a.integer("--top", format.name == "table" ? 20 : 0));
   options.include_vetoed = a.has("--include-vetoed");
+  options.rank_vetoed = a.has("--rank-vetoed");
   options.style = !a.has("--no-style");
   options.threads = req.threads;
   options.csv_lonlat = a.has("--csv-lonlat");
@@ -75,7 +76,7 @@ int cmd_rank(const Args& a) {
 Command rank_command() {
   return {
       "siterank rank --profile FILE [--dataset DIR] [--top N] [-o FILE] [-f FORMAT] "
-      "[--include-vetoed] [--crs-out CRS]",
+      "[--include-vetoed] [--rank-vetoed] [--crs-out CRS]",
       "Scores every parcel of the dataset with each criterion the profile weights, removes "
       "vetoed parcels and ranks the\n"
       "rest by weighted score (ties by parcel id). The format follows -f, else the extension of "
@@ -99,6 +100,9 @@ Command rank_command() {
        {"--format", "-f", true, false, "FORMAT",
         output_format_names() + " (" + file_formats() + " need -o)"},
        {"--include-vetoed", "", false, false, "", "also list vetoed parcels, with their reasons"},
+       {"--rank-vetoed", "", false, false, "",
+        "rank vetoed parcels after the rest, scored 0 (ties by id), with their reasons; --top "
+        "counts them"},
        {"--no-style", "", false, false, "", "GeoJSON: leave out the fill/stroke colours by score"},
        {"--crs-out", "", true, false, "CRS",
         "coordinates of geojson (and csv --csv-lonlat, --csv-wkt): EPSG:4326 (default), any CRS "

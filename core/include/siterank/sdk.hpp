@@ -9,6 +9,7 @@
 #include <siterank/parcels.hpp>
 #include <siterank/plugin.hpp>
 #include <siterank/profile.hpp>
+#include <siterank/proximity.hpp>
 #include <siterank/reference.hpp>
 #include <siterank/result.hpp>
 #include <siterank/value_function.hpp>

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <siterank/number_text.hpp>
 #include <stdexcept>
 #include <string>
@@ -15,13 +16,16 @@
 namespace siterank {
 
 struct ValueFunction {
-  enum class Kind { linear, logistic, gaussian, stepped, exp_decay };
+  enum class Kind { linear, logistic, gaussian, stepped, exp_decay, per_unit };
 
   Kind kind = Kind::linear;
   // linear: a = measure scoring 0, b = measure scoring 100 (a > b: decreasing)
   // logistic: a = midpoint (score 50), b = steepness per unit (< 0: decreasing)
   // gaussian: a = target (score 100), b = standard deviation
   // exp_decay: a = half-life (score halves every a units from 0)
+  // per_unit: a = points per unit of the measure, b = units counted at most
+  //   ("4 points per firm, at most 20 firms": per_unit(4, 20) scores 80 from
+  //   20 firms on); b = infinity counts every unit, the score still capped at 100
   double a = 0.0;
   double b = 1.0;
   // stepped: measure < breaks[0] scores scores[0]; breaks[i-1] <= measure <
@@ -40,6 +44,10 @@ struct ValueFunction {
   }
   static ValueFunction exp_decay(double half_life) {
     return {Kind::exp_decay, half_life, 0.0, {}, {}};
+  }
+  static ValueFunction per_unit(double points,
+                                double max_units = std::numeric_limits<double>::infinity()) {
+    return {Kind::per_unit, points, max_units, {}, {}};
   }
   static ValueFunction stepped(std::vector<double> breaks, std::vector<double> scores) {
     return {Kind::stepped, 0.0, 0.0, std::move(breaks), std::move(scores)};
@@ -60,6 +68,8 @@ struct ValueFunction {
       }
       case Kind::exp_decay:
         return x <= 0.0 ? 100.0 : 100.0 * std::exp2(-x / a);
+      case Kind::per_unit:
+        return std::clamp(a * std::min(x, b), 0.0, 100.0);
       case Kind::stepped: {
         const auto it = std::upper_bound(breaks.begin(), breaks.end(), x);
         return scores[static_cast<std::size_t>(it - breaks.begin())];
@@ -101,6 +111,9 @@ struct ValueFunction {
         return b > 0.0 ? "" : "needs sd > 0";
       case Kind::exp_decay:
         return a > 0.0 ? "" : "needs half_life > 0";
+      case Kind::per_unit:
+        if (!(a > 0.0 && std::isfinite(a))) return "needs finite points > 0";
+        return b > 0.0 ? "" : "needs max_units > 0";
       case Kind::stepped:
         if (breaks.empty() || scores.size() != breaks.size() + 1)
           return "needs one score more than breaks";
@@ -131,6 +144,8 @@ struct ValueFunction {
         return "exp_decay";
       case Kind::stepped:
         return "stepped";
+      case Kind::per_unit:
+        return "per_unit";
     }
     return "?";
   }
@@ -157,6 +172,8 @@ struct ValueFunction {
         return down ? lo >= a : hi <= a;
       case Kind::exp_decay:
         return down ? true : hi <= 0.0;
+      case Kind::per_unit:  // 0 up to 0, rising to min(b, 100/a), flat after
+        return down ? hi <= 0.0 || lo >= std::min(b, 100.0 / a) : true;
       case Kind::stepped: {
         const auto first = static_cast<std::size_t>(
             std::upper_bound(breaks.begin(), breaks.end(), lo) - breaks.begin());
@@ -186,6 +203,10 @@ struct ValueFunction {
         break;
       case Kind::exp_decay:
         s += "half_life=" + format_general(a);
+        break;
+      case Kind::per_unit:
+        s += "points=" + format_general(a);
+        if (std::isfinite(b)) s += ", max_units=" + format_general(b);
         break;
       case Kind::stepped:
         s += "breaks=[";

@@ -5,10 +5,10 @@
 // Bumped on every change that breaks the binary interface between host and
 // plugins (a member added to a struct, a virtual added to an interface). A
 // host loads only plugins built against the same API version.
-#define SITERANK_SDK_API_VERSION 6
+#define SITERANK_SDK_API_VERSION 7
 
 // Human version of the SDK headers, for `siterank plugins` and docs.
-#define SITERANK_SDK_VERSION_STRING "6.0.0"
+#define SITERANK_SDK_VERSION_STRING "7.0.0"
 
 // The build tag names what must match for C++ objects (std::string,
 // std::vector, exceptions) to cross the library boundary: compiler family,

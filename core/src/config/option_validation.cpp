@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <siterank/host/errors.hpp>
 
 namespace siterank {
@@ -74,6 +75,17 @@ ValueFunction parse_value_function(const nlohmann::json& j, const std::string& w
     if (!(h > 0)) throw InputError(where + ".half_life: must be > 0");
     return ValueFunction::exp_decay(h);
   }
+  if (type == "per_unit") {
+    only({"points", "max_units"});
+    const double points = required_number(j, "points", where);
+    if (!(points > 0)) throw InputError(where + ".points: must be > 0");
+    double max_units = std::numeric_limits<double>::infinity();
+    if (j.contains("max_units")) {
+      max_units = required_number(j, "max_units", where);
+      if (!(max_units > 0)) throw InputError(where + ".max_units: must be > 0");
+    }
+    return ValueFunction::per_unit(points, max_units);
+  }
   if (type == "stepped") {
     only({"breaks", "scores"});
     if (!j.contains("breaks") || !j["breaks"].is_array() || !j.contains("scores") ||
@@ -98,7 +110,7 @@ ValueFunction parse_value_function(const nlohmann::json& j, const std::string& w
     return ValueFunction::stepped(std::move(breaks), std::move(scores));
   }
   throw InputError(where + ".type: unknown value function '" + type +
-                   "' (known: linear, logistic, gaussian, stepped, exp_decay)");
+                   "' (known: linear, logistic, gaussian, stepped, exp_decay, per_unit)");
 }
 
 Options validate_options(const CriterionInfo& info, const nlohmann::json& section,
@@ -227,6 +239,10 @@ nlohmann::json option_value_json(const OptionValue& v) {
           break;
         case ValueFunction::Kind::exp_decay:
           j["half_life"] = f.a;
+          break;
+        case ValueFunction::Kind::per_unit:
+          j["points"] = f.a;
+          if (std::isfinite(f.b)) j["max_units"] = f.b;
           break;
         case ValueFunction::Kind::stepped:
           j["breaks"] = f.breaks;

@@ -36,12 +36,14 @@ void write_csv(const RankedResult& result, const Selection& sel, std::ostream& o
   std::vector<OutputRing> rings;
   std::string wkt;
   for (std::size_t p : selected_parcels(result, sel)) {
-    const bool vetoed = r.rank_of[p] == 0;
-    out << (vetoed ? "" : std::to_string(r.rank_of[p])) << ',' << csv_quote(t.id.at(p)) << ','
-        << csv_quote(t.platform.at(p)) << ',' << csv_quote(t.district.at(p)) << ','
+    const ListedParcel listed = listed_parcel(result, sel, p);
+    const bool vetoed = listed.vetoed;
+    out << (listed.rank == 0 ? "" : std::to_string(listed.rank)) << ',' << csv_quote(t.id.at(p))
+        << ',' << csv_quote(t.platform.at(p)) << ',' << csv_quote(t.district.at(p)) << ','
         << csv_quote(t.land_use.at(p)) << ',' << csv_quote(t.status.at(p)) << ','
         << format_fixed(t.area_m2[p] / m2_per_mu, 2) << ',' << format_fixed(t.area_m2[p], 1) << ','
-        << (vetoed ? "true" : "false") << ',' << (vetoed ? "" : format_fixed(r.total[p], 4));
+        << (vetoed ? "true" : "false") << ','
+        << (listed.rank == 0 ? "" : format_fixed(listed.score, 4));
     if (p_topk) out << ',' << (vetoed ? "" : format_fixed(result.p_topk->share[p], 4));
     for (std::size_t c = 0; c < result.criteria.size(); ++c)
       out << ',' << format_fixed(r.scores[c].scores[p], 4);

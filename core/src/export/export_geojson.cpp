@@ -50,13 +50,14 @@ void append_feature(std::string& s, const RankedResult& result, const Selection&
                     std::vector<OutputRing>& rings) {
   const ParcelTable& t = result.parcel_table();
   const auto& r = result.scoring;
-  const bool vetoed = r.rank_of[p] == 0;
+  const ListedParcel listed = listed_parcel(result, sel, p);
+  const bool vetoed = listed.vetoed;
   s += "{\"type\":\"Feature\",\"properties\":{\"rank\":";
-  s += vetoed ? "null" : std::to_string(r.rank_of[p]);
+  s += listed.rank == 0 ? "null" : std::to_string(listed.rank);
   s += ",\"parcel_id\":\"" + json_escape(t.id.at(p)) + "\"";
   s += ",\"platform\":\"" + json_escape(t.platform.at(p)) + "\"";
   append_json_number(s, "area_mu", t.area_m2[p] / m2_per_mu, 2);
-  append_json_number(s, "score", r.total[p], 4);
+  append_json_number(s, "score", listed.score, 4);
   if (result.p_topk.has_value()) append_json_number(s, "p_topk", result.p_topk->share[p], 4);
   for (std::size_t c = 0; c < result.criteria.size(); ++c) {
     const std::string key = "score_" + result.criteria[c].name;

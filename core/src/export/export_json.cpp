@@ -17,6 +17,7 @@ void write_json(const RankedResult& result, const Selection& sel, std::ostream& 
   nlohmann::ordered_json criteria = nlohmann::ordered_json::array();
   for (const auto& c : result.criteria)
     criteria.push_back({{"name", c.name},
+                        {"plugin", c.plugin.empty() ? c.name : c.plugin},
                         {"weight", rounded(c.weight)},
                         {"raw_weight", rounded(c.raw_weight)},
                         {"plugin_version", c.plugin_version}});
@@ -28,8 +29,15 @@ void write_json(const RankedResult& result, const Selection& sel, std::ostream& 
       {"parcels_repaired", rep.repaired.size()}, {"parcels_skipped", rep.skipped.size()},
       {"ranked", result.scoring.ranking.size()}, {"vetoed", result.scoring.vetoed.size()}};
   nlohmann::ordered_json parcels = nlohmann::ordered_json::array();
-  for (std::size_t p : selected_parcels(result, sel))
-    parcels.push_back(parcel_explanation(result, p));
+  for (std::size_t p : selected_parcels(result, sel)) {
+    nlohmann::ordered_json e = parcel_explanation(result, p);
+    const ListedParcel listed = listed_parcel(result, sel, p);
+    if (listed.vetoed && listed.rank != 0) {  // rank_vetoed: after the rest, scored 0
+      e["rank"] = listed.rank;
+      e["score"] = listed.score;
+    }
+    parcels.push_back(std::move(e));
+  }
   j["parcels"] = parcels;
   out << j.dump(1) << '\n';
 }

@@ -93,19 +93,22 @@ void write_kml(const RankedResult& result, const Selection& sel, const std::stri
   for (std::size_t p : selected_parcels(result, sel)) {
     const std::string id(t.id.at(p));
     const std::string what = "parcel '" + id + "'";
-    const bool vetoed = r.rank_of[p] == 0;
+    const ListedParcel listed = listed_parcel(result, sel, p);
+    const bool vetoed = listed.vetoed;
     OGRFeature feature(layer.GetLayerDefn());
-    feature.SetField(
-        name, (vetoed ? id + " (vetoed)" : "#" + std::to_string(r.rank_of[p]) + " " + id).c_str());
+    const std::string shown = listed.rank == 0 ? id + " (vetoed)"
+                              : vetoed ? "#" + std::to_string(listed.rank) + " " + id + " (vetoed)"
+                                       : "#" + std::to_string(listed.rank) + " " + id;
+    feature.SetField(name, shown.c_str());
     feature.SetField(desc, description(parcel_explanation(result, p), r.ranking.size(),
                                        aggregation_formula(result.profile.aggregation))
                                .c_str());
-    if (vetoed) {
+    if (listed.rank == 0) {
       feature.SetFieldNull(rank);
       feature.SetFieldNull(score);
     } else {
-      feature.SetField(rank, static_cast<GIntBig>(r.rank_of[p]));
-      feature.SetField(score, round_decimals(r.total[p], 6));
+      feature.SetField(rank, static_cast<GIntBig>(listed.rank));
+      feature.SetField(score, round_decimals(listed.score, 6));
     }
     feature.SetField(parcel_id, id.c_str());
     feature.SetStyleString(style_for(vetoed ? vetoed_colour : colour_for(r.total[p])).c_str());

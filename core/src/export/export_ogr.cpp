@@ -58,25 +58,27 @@ void set_text(OGRFeature& feature, int field, std::string_view v) {
 }
 
 void write_parcels(OgrOutput& out, OGRLayer& layer, const ParcelFields& f,
-                   const RankedResult& result, const std::vector<std::size_t>& parcels,
-                   const std::string& format) {
+                   const RankedResult& result, const Selection& sel,
+                   const std::vector<std::size_t>& parcels, const std::string& format) {
   const ParcelTable& t = result.parcel_table();
   const auto& r = result.scoring;
   const TransformPtr to_wgs84 = transform_to_wgs84(result, format);
   for (std::size_t p : parcels) {
     const std::string what = "parcel '" + std::string(t.id.at(p)) + "'";
-    const bool vetoed = r.rank_of[p] == 0;
+    const ListedParcel listed = listed_parcel(result, sel, p);
+    const bool vetoed = listed.vetoed;
     OGRFeature feature(layer.GetLayerDefn());
     // Unset fields would be "unset", not NULL, which some readers tell apart.
     for (int i = 0; i < feature.GetFieldCount(); ++i) feature.SetFieldNull(i);
-    if (f.rank >= 0 && !vetoed) feature.SetField(f.rank, static_cast<GIntBig>(r.rank_of[p]));
+    if (f.rank >= 0 && listed.rank != 0)
+      feature.SetField(f.rank, static_cast<GIntBig>(listed.rank));
     set_text(feature, f.parcel_id, t.id.at(p));
     set_text(feature, f.platform, t.platform.at(p));
     set_text(feature, f.district, t.district.at(p));
     set_text(feature, f.land_use, t.land_use.at(p));
     set_text(feature, f.status, t.status.at(p));
     set_real(feature, f.area_mu, t.area_m2[p] / m2_per_mu, 2);
-    if (!vetoed) set_real(feature, f.score, r.total[p], 6);
+    if (listed.rank != 0) set_real(feature, f.score, listed.score, 6);
     if (!vetoed && f.p_topk >= 0) set_real(feature, f.p_topk, result.p_topk->share[p], 6);
     for (std::size_t c = 0; c < result.criteria.size(); ++c)
       set_real(feature, f.criterion_scores[c], r.scores[c].scores[p], 6);
@@ -119,15 +121,16 @@ void write_platforms(OgrOutput& out, const RankedResult& result) {
 void write_gpkg(const RankedResult& result, const Selection& sel, const std::string& path) {
   OgrOutput out(path, {"GPKG"}, ".gpkg", "GeoPackage", OgrOutput::Io::direct);
   OGRLayer& ranked = out.create_layer("ranked", wkbMultiPolygon);
-  const ParcelFields rf = add_parcel_fields(out, ranked, result, true, false);
+  // With rank_vetoed the vetoed parcels rank too, after the rest, flagged.
+  const ParcelFields rf = add_parcel_fields(out, ranked, result, true, sel.rank_vetoed);
   Selection only_ranked = sel;
   only_ranked.include_vetoed = false;
-  write_parcels(out, ranked, rf, result, selected_parcels(result, only_ranked), "GeoPackage");
+  write_parcels(out, ranked, rf, result, sel, selected_parcels(result, only_ranked), "GeoPackage");
   // Always there, even empty, so that a QGIS project built on one run's
   // file keeps working with the next.
   OGRLayer& vetoed = out.create_layer("vetoed", wkbMultiPolygon);
   const ParcelFields vf = add_parcel_fields(out, vetoed, result, false, false);
-  write_parcels(out, vetoed, vf, result, result.scoring.vetoed, "GeoPackage");
+  write_parcels(out, vetoed, vf, result, sel, result.scoring.vetoed, "GeoPackage");
   write_platforms(out, result);
   out.commit();
 }
@@ -138,8 +141,9 @@ void write_fgb(const RankedResult& result, const Selection& sel, const std::stri
   // written, so the file reads best first like every other output; the
   // index would sort them along a Hilbert curve.
   OGRLayer& layer = out.create_layer("ranked", wkbMultiPolygon, {"SPATIAL_INDEX=NO"});
-  const ParcelFields f = add_parcel_fields(out, layer, result, true, sel.include_vetoed);
-  write_parcels(out, layer, f, result, selected_parcels(result, sel), "FlatGeobuf");
+  const ParcelFields f =
+      add_parcel_fields(out, layer, result, true, sel.include_vetoed || sel.rank_vetoed);
+  write_parcels(out, layer, f, result, sel, selected_parcels(result, sel), "FlatGeobuf");
   out.commit();
 }
 

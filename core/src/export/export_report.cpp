@@ -130,6 +130,7 @@ nlohmann::ordered_json report_header(const RankedResult& result) {
     for (const auto& f : c.factors)
       factors.push_back({{"name", f.name}, {"unit", f.unit}, {"description", f.description}});
     criteria.push_back({{"name", c.name},
+                        {"plugin", c.plugin.empty() ? c.name : c.plugin},
                         {"weight", rounded(c.weight)},
                         {"raw_weight", rounded(c.raw_weight)},
                         {"plugin_version", c.plugin_version},

@@ -23,14 +23,17 @@ void write_table(const RankedResult& result, const Selection& sel, std::ostream&
   }
   std::vector<std::vector<std::string>> rows;
   for (std::size_t p : selected_parcels(result, sel)) {
-    const bool vetoed = r.rank_of[p] == 0;
-    std::vector<std::string> row{vetoed ? "vetoed" : std::to_string(r.rank_of[p]),
+    const ListedParcel listed = listed_parcel(result, sel, p);
+    const bool vetoed = listed.vetoed;
+    std::vector<std::string> row{listed.rank == 0 ? "vetoed"
+                                 : vetoed         ? std::to_string(listed.rank) + " vetoed"
+                                                  : std::to_string(listed.rank),
                                  std::string(t.id.at(p)),
                                  std::string(t.platform.at(p)),
                                  std::string(t.land_use.at(p)),
                                  std::string(t.status.at(p)),
                                  format_fixed(t.area_m2[p] / m2_per_mu, 1),
-                                 vetoed ? "-" : format_fixed(r.total[p], 2)};
+                                 listed.rank == 0 ? "-" : format_fixed(listed.score, 2)};
     if (p_topk) row.push_back(vetoed ? "-" : format_fixed(result.p_topk->share[p], 3));
     for (std::size_t c = 0; c < result.criteria.size(); ++c)
       row.push_back(format_fixed(r.scores[c].scores[p], 1));

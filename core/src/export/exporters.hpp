@@ -18,6 +18,7 @@ namespace siterank {
 struct Selection {
   std::size_t top = 0;          // 0 = every ranked parcel
   bool include_vetoed = false;  // vetoed parcels after the ranked ones
+  bool rank_vetoed = false;     // ... ranked after the rest, scored 0 (OutputOptions)
   // Coordinates of GeoJSON geometries and CSV points (rank --crs-out).
   UserCrs crs = wgs84_crs();
   bool csv_lonlat = false;  // CSV: add each parcel's representative point
@@ -38,6 +39,17 @@ inline OGRSpatialReference working_srs(const RankedResult& result) {
 
 // Ranked parcels to output (best first), then vetoed ones if asked.
 std::vector<std::size_t> selected_parcels(const RankedResult& result, const Selection& sel);
+
+// How a writer lists a parcel: its rank (0 for none), its score (NaN for
+// none) and whether it is vetoed. A vetoed parcel has neither, unless
+// sel.rank_vetoed: then it ranks after every ranked parcel (ties by id, the
+// order of RankResult::vetoed) with score 0.
+struct ListedParcel {
+  std::size_t rank = 0;
+  double score = 0.0;
+  bool vetoed = false;
+};
+ListedParcel listed_parcel(const RankedResult& result, const Selection& sel, std::size_t p);
 
 void write_table(const RankedResult& result, const Selection& sel, std::ostream& out);
 void write_csv(const RankedResult& result, const Selection& sel, std::ostream& out);

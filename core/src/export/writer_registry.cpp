@@ -106,6 +106,7 @@ Selection selection_for(const OutputFormat& format, const OutputOptions& o,
   Selection sel;
   sel.top = o.top;
   sel.include_vetoed = o.include_vetoed;
+  sel.rank_vetoed = o.rank_vetoed;
   sel.csv_lonlat = o.csv_lonlat;
   sel.csv_wkt = o.csv_wkt;
   sel.style = o.style;

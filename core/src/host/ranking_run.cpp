@@ -48,8 +48,7 @@ RunOverview RankingRun::overview() const {
   const Plan& p = *state_->plan;
   RunOverview o{p.profile.path,  p.profile.profile.name,   p.profile.profile.industry,
                 p.manifest.path, p.manifest.layers.size(), {}};
-  for (const auto& c : p.criteria)
-    o.criteria.push_back({c.plugin->info.name, c.weight, c.plugin->file});
+  for (const auto& c : p.criteria) o.criteria.push_back({c.name, c.weight, c.plugin->file});
   return o;
 }
 

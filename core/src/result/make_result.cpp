@@ -19,7 +19,7 @@ RankedResult make_result(Run& run) {
     const EnabledCriterion& e = run.criteria[c];
     const PlannedCriterion& planned = run.plan.criteria[c];
     r.criteria.push_back({e.name, e.file, planned.plugin->info.version, e.weight,
-                          doc.raw_weights.at(e.name), e.factors});
+                          doc.raw_weights.at(e.name), e.factors, e.plugin});
   }
   // Moving a vector keeps its elements where they are, so the run's index
   // and configured criteria, which point into the layers, stay valid until

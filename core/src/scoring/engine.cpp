@@ -44,7 +44,7 @@ RangeError score_range(const ParcelTable& parcels, const ReferenceData& referenc
   std::fill(factors.begin(), factors.end(), std::numeric_limits<double>::quiet_NaN());
   const std::size_t veto_mark = vetoes.size();
   BatchResult result(scores, factors, nf, vetoes);
-  const std::string who = "plugin '" + c.name + "' (" + c.file + ")";
+  const std::string who = c.who();
   const CrashContext context{c.name, c.file, parcels.id.at(first),
                              parcels.id.at(first + count - 1)};
   const CrashScope crash_scope(context);
@@ -201,7 +201,7 @@ RankResult score_and_rank(const ParcelTable& parcels, const ReferenceData& refer
         const RangeError single =
             score_range(parcels, reference, c, r.scores[o.criterion], scratch, first + i, 1);
         if (single.kind == RangeError::Kind::threw)
-          throw PluginError("plugin '" + c.name + "' (" + c.file + ") failed on parcel '" +
+          throw PluginError(c.who() + " failed on parcel '" +
                             std::string(parcels.id.at(first + i)) + "': threw" + single.what);
         if (single) throw PluginError(single.message);
       }

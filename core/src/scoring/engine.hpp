@@ -20,11 +20,18 @@
 namespace siterank {
 
 struct EnabledCriterion {
-  std::string name;
-  std::string file;                      // the plugin's library, for messages
-  double weight = 0.0;                   // normalised
+  std::string name;     // the criterion's name in the profile
+  std::string plugin;   // the plugin's own name: `name`, or what $.plugins.<name>.use names
+  std::string file;     // the plugin's library, for messages
+  double weight = 0.0;  // normalised
   std::shared_ptr<Criterion> criterion;  // configured
   std::vector<FactorSpec> factors;
+
+  // "plugin 'land' (FILE)", or "plugin 'proximity' as 'near_university' (FILE)".
+  std::string who() const {
+    return "plugin '" + (plugin.empty() || plugin == name ? name : plugin + "' as '" + name) +
+           "' (" + file + ")";
+  }
 };
 
 struct EngineOptions {

@@ -26,16 +26,62 @@ std::string known_criteria(const PluginRegistry& reg) {
   return out.empty() ? "none found" : out;
 }
 
-// What the plugin says it needs for this profile and options.
-CriterionNeeds needs_of(const PlannedCriterion& c, const ProjectProfile& profile) {
-  const std::string who = "plugin '" + c.plugin->info.name + "' (" + c.plugin->file + ")";
+// "plugin 'land' (FILE)", or "plugin 'proximity' as 'near_university' (FILE)".
+std::string who_of(const PlannedCriterion& c) {
+  const std::string& plugin = c.plugin->info.name;
+  return "plugin '" + (plugin == c.name ? plugin : plugin + "' as '" + c.name) + "' (" +
+         c.plugin->file + ")";
+}
+
+// What the plugin says it needs for this profile and options; an option it
+// refuses (std::invalid_argument) is the profile's error, as in configure().
+CriterionNeeds needs_of(const PlannedCriterion& c, const ProfileDocument& profile) {
   try {
-    return c.criterion->needs(profile, c.options);
+    return c.criterion->needs(profile.profile, c.options);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(profile.path + ": $.plugins." + c.name + ": " + e.what());
   } catch (const std::exception& e) {
-    throw PluginError(who + " failed to say what it needs: " + e.what());
+    throw PluginError(who_of(c) + " failed to say what it needs: " + e.what());
   } catch (...) {
-    throw PluginError(who + " failed to say what it needs: unknown exception");
+    throw PluginError(who_of(c) + " failed to say what it needs: unknown exception");
   }
+}
+
+// The plugin a criterion of the profile is scored by: its own name, or
+// another plugin under this name when $.plugins.<name>.use names one, so a
+// profile can use a plugin several times with different options
+// ("near_university" and "firms_nearby", both "use": "proximity"). Takes
+// "use" out of the section, which then holds only the plugin's options.
+const LoadedPlugin* plugin_for(const std::string& name, nlohmann::json& section,
+                               const PluginRegistry& registry, const std::string& profile_path) {
+  const std::string where = profile_path + ": $.plugins." + name;
+  std::string wanted = name;
+  if (section.is_object() && section.contains("use")) {
+    const nlohmann::json& use = section["use"];
+    if (!use.is_string() || use.get<std::string>().empty())
+      throw InputError(where + ".use: expected the name of a plugin, got " + use.dump());
+    wanted = use.get<std::string>();
+    section.erase("use");
+    if (wanted != name && registry.find(name))
+      throw InputError(where + ".use: '" + name + "' is the name of a plugin; give this use of '" +
+                       wanted + "' another name");
+  }
+  const LoadedPlugin* p = registry.find(wanted);
+  if (p) return p;
+  std::string refused;
+  for (const auto& r : registry.refused)
+    if (r.name_from_file == wanted) refused = " (" + r.file + " was refused: " + r.reason + ")";
+  for (const auto& d : registry.unusable_dirs) refused += "; plugin directory " + d;
+  if (wanted != name)
+    throw PluginError(where + ".use: no plugin provides criterion '" + wanted +
+                      "' (available: " + known_criteria(registry) + ")" + refused);
+  // Options for it but no plugin of the name: perhaps a use that forgot "use".
+  const std::string hint =
+      section.is_object() && !section.empty()
+          ? "; to score it with another plugin, name it in $.plugins." + name + ".use"
+          : "";
+  throw PluginError(profile_path + ": $.weights." + name + ": no plugin provides criterion '" +
+                    name + "' (available: " + known_criteria(registry) + ")" + refused + hint);
 }
 
 // A plugin's needs against the manifest, before any data is read.
@@ -85,26 +131,18 @@ Plan plan_run(const RunRequest& request) {
   plan.registry =
       discover_plugins(plugin_search_path(request.plugin_dirs), request.allow_insecure_plugins);
   for (const auto& [name, weight] : plan.profile.profile.weights) {
-    const LoadedPlugin* p = plan.registry.find(name);
-    if (!p) {
-      std::string refused;
-      for (const auto& r : plan.registry.refused)
-        if (r.name_from_file == name) refused = " (" + r.file + " was refused: " + r.reason + ")";
-      for (const auto& d : plan.registry.unusable_dirs) refused += "; plugin directory " + d;
-      throw PluginError(plan.profile.path + ": $.weights." + name +
-                        ": no plugin provides criterion '" + name +
-                        "' (available: " + known_criteria(plan.registry) + ")" + refused);
-    }
-    const auto section = plan.profile.plugin_sections.count(name)
-                             ? plan.profile.plugin_sections.at(name)
-                             : nlohmann::json::object();
+    nlohmann::json section = plan.profile.plugin_sections.count(name)
+                                 ? plan.profile.plugin_sections.at(name)
+                                 : nlohmann::json::object();
+    const LoadedPlugin* p = plugin_for(name, section, plan.registry, plan.profile.path);
     Options options = validate_options(p->info, section, plan.profile.path + ": $.plugins." + name);
     PlannedCriterion& c = plan.criteria.emplace_back();
+    c.name = name;
     c.plugin = p;
     c.options = std::move(options);
     c.weight = weight;
     c.criterion = p->instantiate();
-    c.needs = needs_of(c, plan.profile.profile);
+    c.needs = needs_of(c, plan.profile);
   }
   std::vector<std::string> used = requirement_profile_fields(plan.profile.profile);
   for (const auto& c : plan.criteria)
@@ -117,7 +155,9 @@ Plan plan_run(const RunRequest& request) {
   plan.road_cache = request.road_cache;
   plan.manifest =
       load_manifest(request.dataset_dir.empty() ? default_dataset_dir() : request.dataset_dir);
-  for (const auto& c : plan.criteria) check_needs(c.plugin->info.name, c.needs, plan.manifest);
+  for (const auto& c : plan.criteria)
+    check_needs(c.plugin->info.name == c.name ? c.name : c.plugin->info.name + "' as '" + c.name,
+                c.needs, plan.manifest);
   check_access_limits(plan.profile, plan.manifest);
   return plan;
 }
@@ -188,11 +228,12 @@ std::unique_ptr<Run> prepare(Plan plan, bool with_parcels) {
 
   for (const auto& c : run->plan.criteria) {
     EnabledCriterion e;
-    e.name = c.plugin->info.name;
+    e.name = c.name;
+    e.plugin = c.plugin->info.name;
     e.file = c.plugin->file;
     e.weight = c.weight;
     e.criterion = c.criterion;
-    const std::string who = "plugin '" + e.name + "' (" + e.file + ")";
+    const std::string who = e.who();
     try {
       e.criterion->configure(run->plan.profile.profile, c.options, *run->index);
       e.factors = e.criterion->factors();

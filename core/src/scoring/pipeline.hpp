@@ -21,6 +21,7 @@
 namespace siterank {
 
 struct PlannedCriterion {
+  std::string name;  // in the profile: the plugin's name, or an instance's ($.plugins.<name>.use)
   const LoadedPlugin* plugin;
   Options options;
   double weight;

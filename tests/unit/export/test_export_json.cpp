@@ -37,8 +37,9 @@ TEST_CASE("criteria: normalised and stated weights, plugin versions") {
   const json c = written(fixture_result())["criteria"];
   REQUIRE(c.size() == 2);
   CHECK(json_keys(c[0]) ==
-        std::vector<std::string>{"name", "weight", "raw_weight", "plugin_version"});
+        std::vector<std::string>{"name", "plugin", "weight", "raw_weight", "plugin_version"});
   CHECK(c[0]["name"] == "land");
+  CHECK(c[0]["plugin"] == "land");  // no "use": the plugin of the same name
   CHECK(c[0]["weight"].get<double>() == Approx(0.6));
   CHECK(c[0]["raw_weight"].get<double>() == 3);  // 3 : 2 normalised is 0.6 : 0.4
   CHECK(c[0]["plugin_version"] == "1.2.0");

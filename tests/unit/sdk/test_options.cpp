@@ -95,7 +95,7 @@ TEST_CASE("bad options are refused with the JSON path") {
         "p.json: $.plugins.demo.weights: unknown key 'zoo' (allowed: university, lab)");
   CHECK(error_of(json{{"decay", {{"type", "cubic"}}}}) ==
         "p.json: $.plugins.demo.decay.type: unknown value function 'cubic' (known: linear, "
-        "logistic, gaussian, stepped, exp_decay)");
+        "logistic, gaussian, stepped, exp_decay, per_unit)");
   CHECK(error_of(json{{"decay", {{"type", "exp_decay"}, {"half_life", 0}}}}) ==
         "p.json: $.plugins.demo.decay.half_life: must be > 0");
   CHECK(
@@ -103,4 +103,24 @@ TEST_CASE("bad options are refused with the JSON path") {
       "p.json: $.plugins.demo.decay.scores: expected 3 scores (one more than breaks), got 2");
   CHECK(error_of(json{{"decay", {{"type", "linear"}, {"zero_at", 1}}}}) ==
         "p.json: $.plugins.demo.decay: missing 'full_at'");
+  CHECK(error_of(json{{"decay", {{"type", "per_unit"}, {"points", 0}}}}) ==
+        "p.json: $.plugins.demo.decay.points: must be > 0");
+  CHECK(error_of(json{{"decay", {{"type", "per_unit"}, {"points", 4}, {"max_units", -1}}}}) ==
+        "p.json: $.plugins.demo.decay.max_units: must be > 0");
+  CHECK(error_of(json{{"decay", {{"type", "per_unit"}, {"points", 4}, {"cap", 20}}}}) ==
+        "p.json: $.plugins.demo.decay: unknown key 'cap' for a per_unit value function "
+        "(allowed: points, max_units, type)");
+}
+
+TEST_CASE("per_unit parses with and without a cap, and prints back as given") {
+  const Options capped = validate_options(
+      info(), json::parse(R"({"decay": {"type": "per_unit", "points": 4, "max_units": 20}})"), "x");
+  CHECK(capped.value_function("decay")(30) == 80);
+  CHECK(option_value_json(capped.all().at("decay")) ==
+        json::parse(R"({"type": "per_unit", "points": 4.0, "max_units": 20.0})"));
+  const Options open =
+      validate_options(info(), json::parse(R"({"decay": {"type": "per_unit", "points": 4}})"), "x");
+  CHECK(open.value_function("decay")(30) == 100);
+  CHECK(option_value_json(open.all().at("decay")) ==
+        json::parse(R"({"type": "per_unit", "points": 4.0})"));
 }

@@ -75,3 +75,30 @@ TEST_CASE("monotonicity over a range, exactly per kind") {
   CHECK_FALSE(steps.never_rises(0, 3000));  // 40 -> 60 at 3 km
   CHECK(steps.never_falls(2000, 5000));
 }
+
+TEST_CASE("per_unit gives points per unit up to a cap of units") {
+  // "4 points per firm, capped at 20 firms": 4 x min(n, 20).
+  const auto f = ValueFunction::per_unit(4, 20);
+  CHECK(f(0) == 0);
+  CHECK(f(1) == 4);
+  CHECK(f(7) == 28);
+  CHECK(f(20) == 80);
+  CHECK(f(35) == 80);
+  CHECK(f(-3) == 0);
+  CHECK(f.describe() == "per_unit(points=4, max_units=20)");
+  CHECK(f.malformation().empty());
+  // Uncapped: 100 from 25 units on, never more.
+  const auto g = ValueFunction::per_unit(4);
+  CHECK(g(24) == 96);
+  CHECK(g(30) == 100);
+  CHECK(g.describe() == "per_unit(points=4)");
+  CHECK(ValueFunction::per_unit(0, 5).malformation() == "needs finite points > 0");
+  CHECK(ValueFunction::per_unit(2, 0).malformation() == "needs max_units > 0");
+  constexpr double inf = 1e300;
+  CHECK(f.never_falls(0, inf));
+  CHECK_FALSE(f.never_rises(0, inf));
+  CHECK(f.never_rises(20, inf));  // flat once 20 units are counted
+  CHECK(g.never_rises(25, inf));  // flat once the score reaches 100
+  CHECK_FALSE(g.never_rises(24, inf));
+  CHECK(f.never_rises(-10, 0));
+}

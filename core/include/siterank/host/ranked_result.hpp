@@ -43,6 +43,9 @@ struct CriterionRecord {
   double weight = 0.0;      // normalised, as scored
   double raw_weight = 0.0;  // as the profile states it (weight, rank or AHP weight)
   std::vector<FactorSpec> factors;
+  // The plugin's own name: `name`, or the plugin a use under another name
+  // is of ($.plugins.<name>.use); "" is taken as `name`.
+  std::string plugin = {};
 };
 
 // rank --with-sensitivity: per parcel, the share of Monte Carlo weight sets

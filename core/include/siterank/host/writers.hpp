@@ -29,6 +29,10 @@ struct OutputFormat {
 struct OutputOptions {
   std::size_t top = 0;          // 0 = every ranked parcel
   bool include_vetoed = false;  // vetoed parcels after the ranked ones
+  // Vetoed parcels ranked after the rest, scored 0, ties by id, with their
+  // veto reasons (implies include_vetoed; `top` counts them too). The
+  // analyses (explain's neighbours, sensitivity) concern the ranked parcels.
+  bool rank_vetoed = false;
   // Coordinates of GeoJSON and of CSV's point and WKT columns: "" for
   // EPSG:4326, any CRS PROJ knows ("EPSG:4549"), "gcj02" or "bd09". The
   // other formats are always in EPSG:4326.
